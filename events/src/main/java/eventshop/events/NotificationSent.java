@@ -1,0 +1,14 @@
+package eventshop.events;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.UUID;
+
+/** A notification was delivered. {@code audience} is CUSTOMER or STAFF. */
+@Serdeable
+public record NotificationSent(@NotNull UUID notificationId, @NotBlank String audience, @NotBlank String recipient,
+                               @NotBlank String channel, @NotBlank String subject, @NotNull String body)
+        implements DomainEvent {
+}

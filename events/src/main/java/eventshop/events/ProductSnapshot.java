@@ -1,0 +1,15 @@
+package eventshop.events;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import java.math.BigDecimal;
+
+/** The full current state of one product, keyed by SKU on the compacted catalog topic. */
+@Serdeable
+public record ProductSnapshot(@NotBlank String sku, @NotBlank String name, @NotNull String description,
+                              @NotNull @PositiveOrZero BigDecimal price, @NotBlank String currency,
+                              @PositiveOrZero int stock, @PositiveOrZero int lowWaterMark) implements DomainEvent {
+}

@@ -1,0 +1,102 @@
+package eventshop.testing;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL for tests, found in this order: the server named by {@code EVENTSHOP_TEST_POSTGRES_URL} (a JDBC
+ * URL of a database the user may create databases from, e.g. {@code jdbc:postgresql://db:5432/postgres}, with
+ * {@code EVENTSHOP_TEST_POSTGRES_USER}/{@code _PASSWORD}); a server on 127.0.0.1:5432 (user postgres); a Testcontainers
+ * PostgreSQL when Docker is available. Each call to {@link #freshDatabase} creates a new, empty database.
+ */
+public final class TestPostgres {
+
+    public record Database(String url, String username, String password) {
+    }
+
+    private record Server(String adminUrl, String username, String password) {
+    }
+
+    private static Server server;
+
+    private TestPostgres() {
+    }
+
+    /** A new empty database whose name starts with the given prefix. */
+    public static Database freshDatabase(String prefix) {
+        Server s = server();
+        String name = (prefix.replaceAll("[^A-Za-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(s.adminUrl(), s.username(), s.password());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name + " on " + s.adminUrl(), e);
+        }
+        String base = s.adminUrl().substring(0, s.adminUrl().lastIndexOf('/') + 1);
+        String query = s.adminUrl().contains("?") ? s.adminUrl().substring(s.adminUrl().indexOf('?')) : "";
+        return new Database(base + name + query, s.username(), s.password());
+    }
+
+    private static synchronized Server server() {
+        if (server == null) {
+            server = locate();
+        }
+        return server;
+    }
+
+    private static Server locate() {
+        String url = System.getenv("EVENTSHOP_TEST_POSTGRES_URL");
+        if (url != null && !url.isBlank()) {
+            Server given = new Server(url, env("EVENTSHOP_TEST_POSTGRES_USER", "postgres"),
+                    env("EVENTSHOP_TEST_POSTGRES_PASSWORD", ""));
+            if (!reachable(given)) {
+                throw new IllegalStateException("EVENTSHOP_TEST_POSTGRES_URL=" + url + " is set but PostgreSQL there "
+                        + "refuses connections as " + given.username() + ". Start it or fix the variable.");
+            }
+            return given;
+        }
+        Server local = new Server("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        if (reachable(local)) {
+            return local;
+        }
+        if (dockerAvailable()) {
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
+            container.start();
+            return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        throw new IllegalStateException("""
+                No PostgreSQL for the tests. Do one of:
+                  - start the local server:  pg_ctlcluster 15 main start   (or: sudo service postgresql start)
+                  - point the tests at one:  export EVENTSHOP_TEST_POSTGRES_URL=jdbc:postgresql://HOST:5432/postgres
+                  - start a Docker engine, so Testcontainers can run postgres:16-alpine""");
+    }
+
+    private static boolean reachable(Server s) {
+        try (Connection ignored = DriverManager.getConnection(s.adminUrl(), s.username(), s.password())) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
