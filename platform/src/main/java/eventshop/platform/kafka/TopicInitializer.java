@@ -1,0 +1,76 @@
+package eventshop.platform.kafka;
+
+import eventshop.events.Topics;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.configuration.kafka.config.AbstractKafkaConfiguration;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creates the shop's topics that are missing (partitions, compaction) before any client of this service starts, so
+ * every run mode (tests, start.sh, compose) gets the same topics from the same definition in {@link Topics}.
+ */
+@Singleton
+@Requires(property = "eventshop.kafka.create-topics", notEquals = "false")
+public class TopicInitializer implements BeanCreatedEventListener<AbstractKafkaConfiguration<?, ?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicInitializer.class);
+
+    private final String bootstrapServers;
+    private final int replicationFactor;
+    private volatile boolean done;
+
+    public TopicInitializer(@Value("${kafka.bootstrap.servers:localhost:9092}") String bootstrapServers,
+                            @Value("${eventshop.kafka.replication-factor:1}") int replicationFactor) {
+        this.bootstrapServers = bootstrapServers;
+        this.replicationFactor = replicationFactor;
+    }
+
+    @Override
+    public AbstractKafkaConfiguration<?, ?> onCreated(BeanCreatedEvent<AbstractKafkaConfiguration<?, ?>> event) {
+        ensureTopics();
+        return event.getBean();
+    }
+
+    public synchronized void ensureTopics() {
+        if (done) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000))) {
+            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream().filter(spec -> !existing.contains(spec.name()))
+                    .map(this::newTopic).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);
+                LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+            }
+            done = true;
+        } catch (Exception e) {
+            // Not fatal: the broker may be down at start-up; the outbox keeps events until it is back.
+            LOG.warn("Could not verify or create topics at {}: {}", bootstrapServers, e.toString());
+        }
+    }
+
+    private NewTopic newTopic(Topics.Spec spec) {
+        NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) replicationFactor);
+        if (spec.compacted()) {
+            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return topic;
+    }
+}

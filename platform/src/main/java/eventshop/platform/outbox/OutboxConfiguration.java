@@ -1,0 +1,56 @@
+package eventshop.platform.outbox;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** {@code eventshop.outbox.*}: how the relay batches and how often it looks for stranded rows. */
+@ConfigurationProperties("eventshop.outbox")
+public class OutboxConfiguration {
+
+    private boolean relayEnabled = true;
+    private int batchSize = 200;
+    private Duration pollInterval = Duration.ofMillis(500);
+    private Duration ackTimeout = Duration.ofSeconds(30);
+    private Duration maxBackoff = Duration.ofSeconds(10);
+
+    public boolean isRelayEnabled() {
+        return relayEnabled;
+    }
+
+    public void setRelayEnabled(boolean relayEnabled) {
+        this.relayEnabled = relayEnabled;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public Duration getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public Duration getAckTimeout() {
+        return ackTimeout;
+    }
+
+    public void setAckTimeout(Duration ackTimeout) {
+        this.ackTimeout = ackTimeout;
+    }
+
+    public Duration getMaxBackoff() {
+        return maxBackoff;
+    }
+
+    public void setMaxBackoff(Duration maxBackoff) {
+        this.maxBackoff = maxBackoff;
+    }
+}
