@@ -108,9 +108,14 @@ require_free_port() {
 launch() {
   local component="$1" log="$2"; shift 2
   mkdir -p "$RUN_DIR" "$LOG_DIR"
+  [[ -f "$log" ]] && mv -f "$log" "$log.1"   # keep the previous run's log; readiness checks read only this run's
   # 9>&-: the child must not inherit start.sh's lock.
   setsid "$@" >> "$log" 2>&1 < /dev/null 9>&- &
-  echo $! > "$(pid_file "$component")"
+  local pid=$!
+  echo "$pid" > "$(pid_file "$component")"
+  # Until the forked shell has exec'd java, /proc/<pid>/cmdline lacks our marker: wait for the exec (or the exit).
+  local deadline=$((SECONDS + 10))
+  until is_ours "$pid" || ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); do sleep 0.1; done
 }
 
 # fail_start <component> <log>: the process died or never became ready; show why.
@@ -119,6 +124,21 @@ fail_start() {
   tail -25 "$2" >&2 || true
   die "$1 did not start (log: $2)" "read the log above; ./stop.sh cleans up whatever did start"
 }
+
+# Every port we will need, checked before anything starts, so a clash does not leave a half-started system.
+preflight_ports() {
+  if [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]] && ! running_pid kafka >/dev/null; then
+    require_free_port "$KAFKA_PORT" "the Kafka broker" LOCAL_STACK_KAFKA_PORT
+    require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" LOCAL_STACK_KAFKA_CONTROLLER_PORT
+  fi
+  local s name
+  for s in "${SERVICES[@]}"; do
+    name="$(svc_name "$s")"
+    running_pid "$name" >/dev/null || require_free_port "$(svc_port "$s")" "$name" "$(port_variable "$name")"
+  done
+}
+
+port_variable() { echo "LOCAL_STACK_$(echo "${1%%-*}" | tr '[:lower:]' '[:upper:]')_PORT"; }
 
 # --- Kafka -------------------------------------------------------------------------------------------------------
 
@@ -287,7 +307,7 @@ start_service() {
   local s="$1" name port db pid
   name="$(svc_name "$s")"; port="$(svc_port "$s")"; db="$(svc_db "$s")"
   if pid="$(running_pid "$name")"; then ok "$name already running (pid $pid) on :$port"; return; fi
-  require_free_port "$port" "$name" "LOCAL_STACK_$(echo "${name%%-*}" | tr '[:lower:]' '[:upper:]')_PORT"
+  require_free_port "$port" "$name" "$(port_variable "$name")"
   local -a env=(
     "KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP"
     "MICRONAUT_SERVER_PORT=$port"
@@ -360,6 +380,7 @@ main() {
   exec 9> "$RUN_DIR/.start.lock"
   command -v flock >/dev/null 2>&1 && { flock -n 9 || die "another ./start.sh is running for $ROOT" "wait for it to finish"; }
   build_if_needed
+  preflight_ports
   start_kafka
   start_postgres
   local backends=("${SERVICES[@]:0:3}") web=("${SERVICES[@]:3:1}") s
