@@ -238,6 +238,18 @@ start_postgres() {
   export PGUSER="${PGUSER:-postgres}"
   export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}"
 
+  case "${LOCAL_STACK_POSTGRES:-auto}" in
+    auto) ;;
+    embedded)
+      [[ "$given" == false ]] || die "LOCAL_STACK_POSTGRES=embedded and PGHOST/PGPORT are both set" "unset one of them"
+      [[ "$(id -u)" -ne 0 ]] || die "LOCAL_STACK_POSTGRES=embedded, but PostgreSQL refuses to run as root" \
+        "run ./start.sh as a non-root user, or unset LOCAL_STACK_POSTGRES to use a running server"
+      export PGHOST=127.0.0.1 PGPORT="$EMBEDDED_PG_PORT"
+      if pg_reachable; then ok "embedded PostgreSQL already running on $PGHOST:$PGPORT"; else start_embedded_postgres; fi
+      create_databases
+      return ;;
+    *) die "LOCAL_STACK_POSTGRES must be auto or embedded, not '$LOCAL_STACK_POSTGRES'" "unset it or set it to embedded" ;;
+  esac
   if [[ -f "$RUN_DIR/postgres.embedded" && -f "$DATA_DIR/postgres/postmaster.pid" && "$given" == false ]]; then
     export PGHOST=127.0.0.1 PGPORT="$EMBEDDED_PG_PORT"
     pg_reachable && { ok "embedded PostgreSQL already running on $PGHOST:$PGPORT"; create_databases; return; }
