@@ -85,6 +85,8 @@ build_if_needed() {
   list="$(IFS=,; echo "${modules[*]}")"
   info "building ${modules[*]} (./mvnw -B -q -DskipTests package -pl $list -am) ..."
   mkdir -p "$LOG_DIR"
+  # A fresh broker classpath: copy-dependencies would leave the jars of a previous Kafka version beside the new ones.
+  [[ " ${modules[*]} " == *" local-stack "* ]] && rm -rf "$BROKER_HOME"
   if ! (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$list" -am) > "$LOG_DIR/build.log" 2>&1; then
     tail -30 "$LOG_DIR/build.log" >&2
     die "the build failed (full output: $LOG_DIR/build.log)" "fix the build error above, then run ./start.sh again"
