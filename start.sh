@@ -192,7 +192,7 @@ start_kafka() {
   write_broker_properties "$props"
   local -a jvm=("$JAVA" $KAFKA_JAVA_OPTS "$MARKER" -Deventshop.localstack.component=kafka
     "-Dlog4j.configuration=file:$BROKER_HOME/config/log4j.properties"
-    "-Dlog4j2.configurationFile=$BROKER_HOME/config/log4j2.yaml"
+    "-Dlog4j2.configurationFile=$BROKER_HOME/config/log4j2.properties"
     "-Dkafka.logs.dir=$LOG_DIR" -cp "$BROKER_HOME/lib/*")
 
   if [[ ! -f "$DATA_DIR/kafka/logs/meta.properties" ]]; then
