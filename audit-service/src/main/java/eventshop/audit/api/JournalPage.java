@@ -1,0 +1,10 @@
+package eventshop.audit.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** A page of the journal, newest first; {@code page} counts from 0. */
+@Serdeable
+public record JournalPage(List<JournalEntry> items, int page, int size, long total) {
+}
