@@ -56,7 +56,7 @@ public class ExportController {
             long upToId = journal.maxId();
             return Flux.<String, Long>generate(() -> 0L, (afterId, sink) -> {
                 List<JournalRecord> chunk = journal.findAll(
-                        filter.toSpecification().and(JournalFilter.idRange(afterId, upToId)),
+                        filter.and(JournalFilter.idRange(afterId, upToId)),
                         Pageable.from(0, chunkSize, BY_ID).withoutTotal()).getContent();
                 if (chunk.isEmpty()) {
                     sink.complete();

@@ -19,6 +19,14 @@ public record JournalFilter(@Nullable UUID orderId, @Nullable String type, @Null
 
     public static final JournalFilter ALL = new JournalFilter(null, null, null, null, null, null, null);
 
+    /** This selection and {@code more}. */
+    public PredicateSpecification<JournalRecord> and(PredicateSpecification<JournalRecord> more) {
+        PredicateSpecification<JournalRecord> own = toSpecification();
+        return own == null ? more : own.and(more);
+    }
+
+    /** The selection, or {@code null} when it selects everything (an empty conjunction is not valid SQL). */
+    @Nullable
     public PredicateSpecification<JournalRecord> toSpecification() {
         List<PredicateSpecification<JournalRecord>> parts = new ArrayList<>();
         if (orderId != null) {
@@ -42,7 +50,7 @@ public record JournalFilter(@Nullable UUID orderId, @Nullable String type, @Null
         if (correlationId != null) {
             parts.add((root, cb) -> cb.equal(root.get("correlationId"), correlationId));
         }
-        return parts.stream().reduce(PredicateSpecification::and).orElse((root, cb) -> cb.and());
+        return parts.stream().reduce(PredicateSpecification::and).orElse(null);
     }
 
     /** Journal rows with an id in (afterId, upToId]: a keyset page that new appends cannot shift. */

@@ -1,5 +1,6 @@
 package eventshop.audit.replay;
 
+import eventshop.audit.api.Problems;
 import eventshop.audit.messaging.JournalMetrics;
 import eventshop.audit.persistence.JournalFilter;
 import eventshop.audit.persistence.JournalRecord;
@@ -7,9 +8,6 @@ import eventshop.audit.persistence.JournalRepository;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
-import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,23 +45,23 @@ public class ReplayService {
 
     public ReplayResult replay(ReplayRequest request) {
         if (!request.selectsSomething()) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST,
+            throw Problems.badRequest(
                     "A replay needs a selection: give orderId, type, from and/or to");
         }
         if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "'from' is after 'to'");
+            throw Problems.badRequest("'from' is after 'to'");
         }
-        PredicateSpecification<JournalRecord> selection = request.toFilter().toSpecification();
+        JournalFilter selection = request.toFilter();
         List<JournalRecord> matched = journal.findAll(selection.and(JournalFilter.replayable()),
                 Pageable.from(0, maxEvents + 1, ORIGINAL_ORDER).withoutTotal()).getContent();
         long skipped = journal.count(selection.and(JournalFilter.notReplayable()));
         if (matched.isEmpty()) {
-            throw new HttpStatusException(HttpStatus.NOT_FOUND, "No journaled event to replay matches " + request
+            throw Problems.notFound("No journaled event to replay matches " + request
                     + (skipped > 0 ? "; " + skipped + " matching records are invalid or dead letters, which are "
                     + "never replayed" : ""));
         }
         if (matched.size() > maxEvents) {
-            throw new HttpStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "The selection " + request
+            throw Problems.unprocessable("The selection " + request
                     + " matches more than " + maxEvents + " events; narrow it (orderId, type, from/to)");
         }
         List<JournalRecord> toReplay = oncePerEvent(matched);
