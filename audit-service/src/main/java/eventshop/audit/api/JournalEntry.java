@@ -3,6 +3,7 @@ package eventshop.audit.api;
 import eventshop.audit.domain.StoredHeader;
 import eventshop.audit.persistence.JournalRecord;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * {@code error} instead.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record JournalEntry(long id, String topic, int partition, long offset, @Nullable String key,
                            boolean keyBase64, List<StoredHeader> headers, Instant recordedAt, Instant receivedAt,
                            @Nullable String payload, boolean payloadBase64, boolean valid, @Nullable String error,

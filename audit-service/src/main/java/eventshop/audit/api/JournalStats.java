@@ -1,6 +1,7 @@
 package eventshop.audit.api;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Map;
  * {@code firstEventAt}/{@code lastEventAt} are the oldest and newest record timestamps (null when empty).
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record JournalStats(long total, long invalid, long replayed, long lastMinute, @Nullable Instant firstEventAt,
                            @Nullable Instant lastEventAt, Map<String, Long> byType, Map<String, Long> byTopic) {
 }

@@ -2,6 +2,7 @@ package eventshop.audit.api;
 
 import eventshop.audit.domain.Timeline;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -14,9 +15,11 @@ import java.util.UUID;
  * journaled copy of the event on that topic, {@code replays} those of them republished from the journal.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record OrderTimeline(UUID orderId, List<Event> events) {
 
     @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
     public record Event(UUID eventId, String type, String topic, String source, @Nullable String correlationId,
                         Instant occurredAt, Instant recordedAt, long sinceFirstMs, long sincePreviousMs,
                         int deliveries, int replays) {

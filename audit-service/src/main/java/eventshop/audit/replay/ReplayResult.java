@@ -1,5 +1,6 @@
 package eventshop.audit.replay;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -11,9 +12,11 @@ import java.util.UUID;
  * selected at all (their originals are).
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReplayResult(int replayed, long skipped, String note, List<Event> events) {
 
     @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
     public record Event(UUID eventId, String type, String topic, int originalPartition, long originalOffset) {
     }
 }
