@@ -1,0 +1,9 @@
+package eventshop.orders.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** Where to read the order, and where to cancel it while that is still allowed. */
+@Serdeable
+public record OrderLinks(String self, @Nullable String cancel) {
+}
