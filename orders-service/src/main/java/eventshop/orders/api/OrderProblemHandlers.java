@@ -9,11 +9,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.problem.HttpStatusType;
 import io.micronaut.problem.violations.ConstraintViolationThrowableProblem;
 import io.micronaut.problem.violations.Violation;
 import jakarta.inject.Singleton;
 import org.zalando.problem.Problem;
-import org.zalando.problem.Status;
 import org.zalando.problem.ThrowableProblem;
 
 /**
@@ -26,20 +26,20 @@ public class OrderProblemHandlers {
     @Singleton
     ExceptionHandler<InvalidOrderException, HttpResponse<?>> invalidOrder(ErrorResponseProcessor<?> problems) {
         return (request, e) -> respond(problems, request, HttpStatus.BAD_REQUEST,
-                new ConstraintViolationThrowableProblem(Status.BAD_REQUEST, e.errors().stream()
+                new ConstraintViolationThrowableProblem(new HttpStatusType(HttpStatus.BAD_REQUEST), e.errors().stream()
                         .map(error -> new Violation(error.field(), error.message())).toList()));
     }
 
     @Singleton
     ExceptionHandler<OrderRequestException, HttpResponse<?>> refused(ErrorResponseProcessor<?> problems) {
         return (request, e) -> {
-            Status status = switch (e.kind()) {
-                case NOT_FOUND -> Status.NOT_FOUND;
-                case CONFLICT -> Status.CONFLICT;
-                case IDEMPOTENCY_KEY_REUSED -> Status.UNPROCESSABLE_ENTITY;
+            HttpStatus status = switch (e.kind()) {
+                case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case CONFLICT -> HttpStatus.CONFLICT;
+                case IDEMPOTENCY_KEY_REUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
             };
-            return respond(problems, request, HttpStatus.valueOf(status.getStatusCode()),
-                    Problem.builder().withStatus(status).withTitle(e.title()).withDetail(e.getMessage()).build());
+            return respond(problems, request, status, Problem.builder().withStatus(new HttpStatusType(status))
+                    .withTitle(e.title()).withDetail(e.getMessage()).build());
         };
     }
 
