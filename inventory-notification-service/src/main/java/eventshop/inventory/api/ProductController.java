@@ -1,0 +1,52 @@
+package eventshop.inventory.api;
+
+import eventshop.inventory.persistence.ProductRepository;
+import eventshop.inventory.stock.RestockService;
+import eventshop.inventory.stock.StockLimitExceededException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.Valid;
+
+import java.util.List;
+
+@Controller("/products")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ProductController {
+
+    private final ProductRepository products;
+    private final RestockService restocks;
+
+    ProductController(ProductRepository products, RestockService restocks) {
+        this.products = products;
+        this.restocks = restocks;
+    }
+
+    @Get
+    List<ProductView> list() {
+        return products.listOrderBySku().stream().map(ProductView::of).toList();
+    }
+
+    @Get("/{sku}")
+    ProductView get(String sku) {
+        return products.findById(sku).map(ProductView::of).orElseThrow(() -> unknown(sku));
+    }
+
+    @Post("/{sku}/restock")
+    ProductView restock(String sku, @Body @Valid RestockRequest request) {
+        try {
+            return restocks.restock(sku, request.quantity()).map(ProductView::of).orElseThrow(() -> unknown(sku));
+        } catch (StockLimitExceededException e) {
+            throw new HttpStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
+    }
+
+    private static HttpStatusException unknown(String sku) {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "Unknown SKU " + sku);
+    }
+}
