@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,12 +36,19 @@ import java.util.function.Predicate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class InventoryIntegrationTest implements TestPropertyProvider {
 
-    protected final Map<String, String> properties = TestInfrastructure.properties("inventory");
+    protected final Map<String, String> properties = testProperties();
     protected KafkaTestClient kafka;
     protected KafkaTestClient.TopicWatcher watcher;
 
     @Inject
     protected EventCodec codec;
+
+    private static Map<String, String> testProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.properties("inventory"));
+        // nothing in flight when a test class ends; waiting for the test client's keep-alive connection only costs time
+        props.put("micronaut.lifecycle.graceful-shutdown.enabled", "false");
+        return props;
+    }
 
     @Override
     public Map<String, String> getProperties() {

@@ -8,10 +8,12 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.problem.HttpStatusType;
 import jakarta.validation.Valid;
+import org.zalando.problem.Problem;
+import org.zalando.problem.ThrowableProblem;
 
 import java.util.List;
 
@@ -42,11 +44,14 @@ public class ProductController {
         try {
             return restocks.restock(sku, request.quantity()).map(ProductView::of).orElseThrow(() -> unknown(sku));
         } catch (StockLimitExceededException e) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, e.getMessage());
+            throw Problem.builder().withStatus(new HttpStatusType(HttpStatus.CONFLICT)).withTitle("Stock limit exceeded")
+                    .withDetail(e.getMessage()).build();
         }
     }
 
-    private static HttpStatusException unknown(String sku) {
-        return new HttpStatusException(HttpStatus.NOT_FOUND, "Unknown SKU " + sku);
+    /** A problem, not an HttpStatusException: problem-json shows a Problem's detail, but hides exception messages. */
+    private static ThrowableProblem unknown(String sku) {
+        return Problem.builder().withStatus(new HttpStatusType(HttpStatus.NOT_FOUND)).withTitle("Unknown product")
+                .withDetail("There is no product with SKU " + sku).build();
     }
 }
