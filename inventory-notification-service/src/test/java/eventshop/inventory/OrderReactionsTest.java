@@ -12,12 +12,15 @@ import eventshop.events.StockRejected;
 import eventshop.events.StockReleased;
 import eventshop.events.StockReserved;
 import eventshop.events.Topics;
+import eventshop.inventory.messaging.OrderEventsListener;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,9 @@ class OrderReactionsTest extends InventoryIntegrationTest {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    OrderEventsListener listener;
 
     @Test
     void anOrderThatFitsIsReservedConfirmedToTheCustomerAndAnnounced() {
@@ -228,6 +234,24 @@ class OrderReactionsTest extends InventoryIntegrationTest {
         String metrics = http.toBlocking().retrieve("/prometheus");
         assertThat(metrics).containsPattern("eventshop_events_deadlettered_total\\{[^}]*topic=\"shop.orders\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("eventshop_inventory_reservations_total(\\{[^}]*})? [1-9]");
+    }
+
+    @Test
+    void aRecordStillFailingAfterEveryRetryIsDeadLetteredNotSkippedSilently() {
+        String key = UUID.randomUUID().toString();
+        ConsumerRecord<String, byte[]> stuck = new ConsumerRecord<>(Topics.ORDERS, 2, 4242L, key,
+                "{\"pretend\":\"order\"}".getBytes(StandardCharsets.UTF_8));
+        listener.handle(new KafkaListenerException("gave up", new IllegalStateException("database still down"),
+                listener, null, stuck));
+        ConsumerRecord<String, byte[]> committedLate = new ConsumerRecord<>(Topics.ORDERS, 2, 4243L, key, new byte[1]);
+        listener.handle(new KafkaListenerException("commit", new CommitFailedException(), listener, null,
+                committedLate));
+
+        await().untilAsserted(() -> assertThat(watcher.records()).filteredOn(r -> r.topic().equals(Topics.DEADLETTER)
+                && key.equals(r.key())).singleElement().satisfies(letter -> {
+                    assertThat(header(letter, EventHeaders.DLT_SOURCE_OFFSET)).isEqualTo("4242");
+                    assertThat(header(letter, EventHeaders.DLT_ERROR)).isEqualTo("database still down");
+                }));
     }
 
     private List<Map<String, Object>> jsonList(String path) {

@@ -8,7 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -21,6 +24,8 @@ import java.util.Map;
 public class InventoryMetrics {
 
     public static final String STOCK = "eventshop.inventory.stock";
+
+    private static final Logger LOG = LoggerFactory.getLogger("eventshop.metrics");
 
     private final MeterRegistry registry;
     private final ProductRepository products;
@@ -47,6 +52,14 @@ public class InventoryMetrics {
                             .orElse(Double.NaN))
                     .tag("sku", sku).description("Units in stock").register(registry);
         }
+    }
+
+    /** The business side of the periodic summary (the platform's line covers event throughput). */
+    @Scheduled(fixedDelay = "${eventshop.metrics-summary.interval:30s}",
+            initialDelay = "${eventshop.metrics-summary.interval:30s}")
+    void logSummary() {
+        LOG.info("inventory reservations={} rejections={} releases={}", (long) count(StockOutcome.RESERVED),
+                (long) count(StockOutcome.REJECTED), (long) count(StockOutcome.RELEASED));
     }
 
     public double count(StockOutcome outcome) {
