@@ -94,6 +94,11 @@ public final class KafkaBroker implements AutoCloseable {
                     }
                 }
             }
+            // The controller acknowledges creation before the broker serves the topics' metadata; wait for that.
+            List<String> names = specs.stream().map(Topics.Spec::name).toList();
+            org.awaitility.Awaitility.await("topics served by the broker").atMost(java.time.Duration.ofSeconds(30))
+                    .ignoreExceptions().until(() -> admin.describeTopics(names).allTopicNames()
+                            .get(5, TimeUnit.SECONDS).size() == names.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

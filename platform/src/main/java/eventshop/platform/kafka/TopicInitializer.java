@@ -31,7 +31,7 @@ public class TopicInitializer implements BeanCreatedEventListener<AbstractKafkaC
 
     private final String bootstrapServers;
     private final int replicationFactor;
-    private volatile boolean done;
+    private volatile boolean attempted;
 
     public TopicInitializer(@Value("${kafka.bootstrap.servers:localhost:9092}") String bootstrapServers,
                             @Value("${eventshop.kafka.replication-factor:1}") int replicationFactor) {
@@ -45,10 +45,12 @@ public class TopicInitializer implements BeanCreatedEventListener<AbstractKafkaC
         return event.getBean();
     }
 
+    /** Runs once per start-up: every Kafka configuration bean triggers it, but a broker that is down costs one wait. */
     public synchronized void ensureTopics() {
-        if (done) {
+        if (attempted) {
             return;
         }
+        attempted = true;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 10_000))) {
@@ -59,7 +61,6 @@ public class TopicInitializer implements BeanCreatedEventListener<AbstractKafkaC
                 admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);
                 LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
             }
-            done = true;
         } catch (Exception e) {
             // Not fatal: the broker may be down at start-up; the outbox keeps events until it is back.
             LOG.warn("Could not verify or create topics at {}: {}", bootstrapServers, e.toString());
