@@ -105,7 +105,11 @@ class BadInputTest implements TestPropertyProvider {
                 bad("unknown SKU", order("Ana", "a@example.com", "TEST-ESP", "1", "NO-SUCH", "1"), "lines[1].sku"),
                 bad("duplicate SKU", order("Ana", "a@example.com", "TEST-ESP", "1", "TEST-ESP", "2"), "lines[1].sku"),
                 bad("several bad fields", order("", "nope", "TEST-ESP", "0"),
-                        "customer.name", "customer.email", "lines[0].quantity"));
+                        "customer.name", "customer.email", "lines[0].quantity"),
+                bad("quantity not a number", order("Ana", "a@example.com", "TEST-ESP", "\"many\""),
+                        "lines[0].quantity"),
+                bad("malformed JSON", "{\"customer\": {\"name\": ", "body"),
+                bad("JSON of the wrong shape", "[1,2,3]", "body"));
     }
 
     private static Arguments bad(String name, String body, String... fields) {
