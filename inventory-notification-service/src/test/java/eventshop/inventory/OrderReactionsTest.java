@@ -13,7 +13,9 @@ import eventshop.events.StockReleased;
 import eventshop.events.StockReserved;
 import eventshop.events.Topics;
 import eventshop.inventory.messaging.OrderEventsListener;
+import eventshop.platform.messaging.DeadLetteringExceptionHandler;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -43,6 +45,10 @@ class OrderReactionsTest extends InventoryIntegrationTest {
 
     @Inject
     OrderEventsListener listener;
+
+    /** micronaut-kafka's handler for every listener, the platform's (it replaces the default). */
+    @Inject
+    KafkaListenerExceptionHandler exhausted;
 
     @Test
     void anOrderThatFitsIsReservedConfirmedToTheCustomerAndAnnounced() {
@@ -241,10 +247,11 @@ class OrderReactionsTest extends InventoryIntegrationTest {
         String key = UUID.randomUUID().toString();
         ConsumerRecord<String, byte[]> stuck = new ConsumerRecord<>(Topics.ORDERS, 2, 4242L, key,
                 "{\"pretend\":\"order\"}".getBytes(StandardCharsets.UTF_8));
-        listener.handle(new KafkaListenerException("gave up", new IllegalStateException("database still down"),
+        assertThat(exhausted).isInstanceOf(DeadLetteringExceptionHandler.class);
+        exhausted.handle(new KafkaListenerException("gave up", new IllegalStateException("database still down"),
                 listener, null, stuck));
         ConsumerRecord<String, byte[]> committedLate = new ConsumerRecord<>(Topics.ORDERS, 2, 4243L, key, new byte[1]);
-        listener.handle(new KafkaListenerException("commit", new CommitFailedException(), listener, null,
+        exhausted.handle(new KafkaListenerException("commit", new CommitFailedException(), listener, null,
                 committedLate));
 
         await().untilAsserted(() -> assertThat(watcher.records()).filteredOn(r -> r.topic().equals(Topics.DEADLETTER)
