@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** The journal's counters on /prometheus; {@link AuditMetricsSummary} turns them into the periodic log line. */
+/** The journal's counters on /prometheus; {@link JournalFigures} puts them on the periodic log line. */
 @Singleton
 public class JournalMetrics {
 
