@@ -4,6 +4,7 @@ import eventshop.events.EventCodec;
 import eventshop.events.EventHeaders;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
+import eventshop.testing.TestPostgres;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -20,11 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +54,7 @@ class BadInputTest implements TestPropertyProvider {
     JsonMapper jsonMapper;
     @Inject
     EventCodec codec;
-    private TestPostgresUrl database;
+    private TestPostgres.Database database;
 
     private Http http;
 
@@ -66,8 +62,7 @@ class BadInputTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.properties("orders"));
         props.put("test.failing-controller", "true");
-        database = new TestPostgresUrl(props.get("datasources.default.url"), props.get("datasources.default.username"),
-                props.get("datasources.default.password"));
+        database = TestPostgres.Database.of(props);
         return props;
     }
 
@@ -187,20 +182,10 @@ class BadInputTest implements TestPropertyProvider {
 
     private Map<String, Long> rowCounts() {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password()); Statement st = c.createStatement()) {
-            for (String table : List.of("customer_order", "order_line", "order_status_change", "outbox")) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        for (String table : List.of("customer_order", "order_line", "order_status_change", "outbox")) {
+            counts.put(table, database.queryLong("SELECT count(*) FROM " + table));
         }
         return counts;
-    }
-
-    private record TestPostgresUrl(String url, String user, String password) {
     }
 
     /** One bad request; a record so JUnit, not Micronaut, resolves it as a parameter. */

@@ -37,8 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static eventshop.orders.OrderApiTest.header;
 import static eventshop.orders.OrderApiTest.order;
+import static eventshop.testing.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

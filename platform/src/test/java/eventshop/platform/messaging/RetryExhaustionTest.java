@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static eventshop.testing.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,10 +69,5 @@ class RetryExhaustionTest implements TestPropertyProvider {
 
     private static ConsumerRecord<String, byte[]> letter(KafkaTestClient.TopicWatcher watcher, String key) {
         return watcher.records().stream().filter(r -> key.equals(r.key())).findFirst().orElse(null);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
