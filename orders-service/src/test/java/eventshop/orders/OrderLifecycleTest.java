@@ -14,7 +14,6 @@ import eventshop.events.Topics;
 import eventshop.platform.observability.EventMetrics;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -282,6 +281,6 @@ class OrderLifecycleTest implements TestPropertyProvider {
     }
 
     private double counter(String name) {
-        return meters.find(name).counters().stream().mapToDouble(Counter::count).sum();
+        return EventMetrics.total(meters, name);
     }
 }

@@ -7,7 +7,6 @@ import eventshop.platform.observability.EventMetrics;
 import eventshop.platform.outbox.OutboxRepository;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
@@ -105,7 +104,7 @@ class OutboxBrokerOutageTest {
     }
 
     private static double counter(ApplicationContext context, String name) {
-        return context.getBean(MeterRegistry.class).find(name).counters().stream().mapToDouble(Counter::count).sum();
+        return EventMetrics.total(context.getBean(MeterRegistry.class), name);
     }
 
     private static int deadPort() throws IOException {

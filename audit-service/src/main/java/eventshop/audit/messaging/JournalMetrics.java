@@ -1,7 +1,7 @@
 package eventshop.audit.messaging;
 
 import eventshop.audit.persistence.JournalRecord;
-import io.micrometer.core.instrument.Counter;
+import eventshop.platform.observability.EventMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
@@ -49,6 +49,6 @@ public class JournalMetrics {
     }
 
     public double total(String name) {
-        return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+        return EventMetrics.total(registry, name);
     }
 }

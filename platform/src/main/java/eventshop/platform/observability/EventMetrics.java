@@ -48,6 +48,11 @@ public class EventMetrics {
 
     /** The sum of a counter over all its tags since start-up. */
     public double total(String name) {
+        return total(registry, name);
+    }
+
+    /** The sum of any counter of the registry over all its tags, e.g. a service's own business counter. */
+    public static double total(MeterRegistry registry, String name) {
         return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
 
