@@ -2,6 +2,7 @@ package eventshop.orders;
 
 import eventshop.events.EventCodec;
 import eventshop.events.EventHeaders;
+import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
 import eventshop.testing.TestPostgres;

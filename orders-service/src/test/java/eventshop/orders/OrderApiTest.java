@@ -9,6 +9,7 @@ import eventshop.events.EventHeaders;
 import eventshop.events.OrderPlaced;
 import eventshop.events.Topics;
 import eventshop.orders.api.OrderController;
+import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
 import io.micronaut.http.HttpRequest;

@@ -12,6 +12,7 @@ import eventshop.events.StockRejected;
 import eventshop.events.StockReserved;
 import eventshop.events.Topics;
 import eventshop.platform.observability.EventMetrics;
+import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -5,6 +5,7 @@ import eventshop.events.EventHeaders;
 import eventshop.events.Topics;
 import eventshop.platform.observability.EventMetrics;
 import eventshop.platform.outbox.OutboxRepository;
+import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,13 +1,11 @@
 package eventshop.platform.http;
 
+import eventshop.testing.Http;
 import eventshop.testing.TestInfrastructure;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,24 +96,12 @@ class ProblemsTest implements TestPropertyProvider {
     }
 
     private JsonNode refused(HttpRequest<?> request, int status) {
-        HttpResponse<?> response;
-        try {
-            response = client.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-        } catch (HttpClientResponseException e) {
-            response = e.getResponse();
-        }
-        String body = response.getBody(String.class).orElse("");
-        assertThat(response.code()).as(body).isEqualTo(status);
-        assertThat(response.getContentType()).hasValueSatisfying(type -> assertThat(type.toString())
-                .isEqualTo("application/problem+json"));
-        assertThat(body).doesNotContain("Exception", "eventshop.", "java.", "jackson", "Source", "line:");
-        try {
-            JsonNode problem = json.readValue(body, JsonNode.class);
-            assertThat(problem.get("status").getIntValue()).isEqualTo(status);
-            return problem;
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + body, e);
-        }
+        Http.Reply reply = new Http(client.toBlocking(), json).send(request);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        assertThat(reply.body()).doesNotContain("Exception", "eventshop.", "java.", "jackson", "Source", "line:");
+        assertThat(reply.json().get("status").getIntValue()).isEqualTo(status);
+        return reply.json();
     }
 
     private static List<String> fields(JsonNode problem) {
