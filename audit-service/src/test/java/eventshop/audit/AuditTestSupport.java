@@ -2,6 +2,7 @@ package eventshop.audit;
 
 import eventshop.testing.KafkaBroker;
 import eventshop.testing.TestInfrastructure;
+import eventshop.testing.TestPostgres;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -9,13 +10,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,42 +34,23 @@ final class AuditTestSupport {
         return props;
     }
 
-    /** JDBC on the test class's database, to look at the journal table as it is. */
-    record Db(String url, String user, String password) {
+    /** The test class's database, and counts of its journal as it is. */
+    record Db(TestPostgres.Database database) {
 
         static Db of(Map<String, String> props) {
-            return new Db(props.get("datasources.default.url"), props.get("datasources.default.username"),
-                    props.get("datasources.default.password"));
+            return new Db(TestPostgres.Database.of(props));
         }
 
         Connection connect() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
+            return database.connect();
         }
 
         long count(String where, Object... params) {
-            return ((Number) rows("SELECT count(*) AS n FROM journal_entry WHERE " + where, params).get(0).get("n"))
-                    .longValue();
+            return database.queryLong("SELECT count(*) FROM journal_entry WHERE " + where, params);
         }
 
         List<Map<String, Object>> rows(String sql, Object... params) {
-            try (Connection c = connect(); PreparedStatement st = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    st.setObject(i + 1, params[i]);
-                }
-                List<Map<String, Object>> rows = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
-                            row.put(rs.getMetaData().getColumnLabel(col), rs.getObject(col));
-                        }
-                        rows.add(row);
-                    }
-                }
-                return rows;
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql, e);
-            }
+            return database.rows(sql, params);
         }
     }
 

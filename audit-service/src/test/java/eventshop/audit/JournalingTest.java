@@ -1,9 +1,9 @@
 package eventshop.audit;
 
-import eventshop.audit.messaging.AuditMetricsSummary;
 import eventshop.events.EventCodec;
 import eventshop.events.EventHeaders;
 import eventshop.events.Topics;
+import eventshop.platform.observability.MetricsSummaryLogger;
 import eventshop.testing.KafkaBroker;
 import eventshop.testing.KafkaTestClient;
 import io.micronaut.http.HttpRequest;
@@ -48,7 +48,7 @@ class JournalingTest implements TestPropertyProvider {
     HttpClient http;
 
     @Inject
-    AuditMetricsSummary summary;
+    MetricsSummaryLogger summary;
 
     private final KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
     private AuditTestSupport.Db db;

@@ -6,8 +6,6 @@ import eventshop.events.StockRejected;
 import eventshop.events.StockReserved;
 import eventshop.events.Topics;
 import eventshop.platform.observability.EventMetrics;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 class ConcurrencyAndFailureTest extends InventoryIntegrationTest {
 
     @Inject
-    MeterRegistry registry;
+    EventMetrics metrics;
 
     @Test
     void concurrentOrdersAcrossPartitionsNeverOversell() throws Exception {
@@ -67,7 +65,7 @@ class ConcurrencyAndFailureTest extends InventoryIntegrationTest {
                         .contains("OVS-HOT requested 1, available 0"));
         assertThat(stockOf("OVS-HOT")).isZero();
         assertThat(stockOf("OVS-SIDE")).isEqualTo(1000 - units);
-        assertThat(queryLong("SELECT coalesce(sum(quantity), 0) FROM reservation WHERE sku = 'OVS-HOT'"))
+        assertThat(db.queryLong("SELECT coalesce(sum(quantity), 0) FROM reservation WHERE sku = 'OVS-HOT'"))
                 .isEqualTo(units);
         // the orders really went through several partitions, so several consumer threads competed
         assertThat(watcher.records().stream().filter(r -> r.topic().equals(Topics.ORDERS))
@@ -114,8 +112,8 @@ class ConcurrencyAndFailureTest extends InventoryIntegrationTest {
         int expectedTaken = orderIds.size() / 3 * 6 + List.of(1, 2, 3).subList(0, orders % 3).stream()
                 .mapToInt(Integer::intValue).sum();
         assertThat(stockOf("DBF-A")).isEqualTo(1000 - expectedTaken);
-        assertThat(queryLong("SELECT count(*) FROM reservation WHERE sku = 'DBF-A'")).isEqualTo(orders);
-        assertThat(queryLong("SELECT count(*) FROM notification WHERE recipient = 'chaos.monkey@example.com'"))
+        assertThat(db.queryLong("SELECT count(*) FROM reservation WHERE sku = 'DBF-A'")).isEqualTo(orders);
+        assertThat(db.queryLong("SELECT count(*) FROM notification WHERE recipient = 'chaos.monkey@example.com'"))
                 .isEqualTo(orders);
         assertThat(failures()).as("the database failures really hit the consumer").isGreaterThan(failuresBefore);
     }
@@ -128,16 +126,16 @@ class ConcurrencyAndFailureTest extends InventoryIntegrationTest {
     }
 
     private double failures() {
-        return registry.find(EventMetrics.FAILED).counters().stream().mapToDouble(Counter::count).sum();
+        return metrics.total(EventMetrics.FAILED);
     }
 
     /** Terminates every connection of the service to its database, again and again, from an admin connection. */
     private void killConnectionsWhile(AtomicBoolean running, AtomicInteger killed) {
-        String url = properties.get("datasources.default.url");
+        String url = db.url();
         String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         String adminUrl = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-        try (Connection admin = DriverManager.getConnection(adminUrl, properties.get("datasources.default.username"),
-                properties.get("datasources.default.password")); Statement st = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(adminUrl, db.username(), db.password());
+             Statement st = admin.createStatement()) {
             while (running.get()) {
                 try (ResultSet rs = st.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                         + "WHERE datname = '" + database + "' AND pid <> pg_backend_pid()")) {

@@ -10,6 +10,7 @@ import eventshop.events.OrderPlaced;
 import eventshop.events.Topics;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
+import eventshop.testing.TestPostgres;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -17,11 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +33,8 @@ import java.util.function.Predicate;
 public abstract class InventoryIntegrationTest implements TestPropertyProvider {
 
     protected final Map<String, String> properties = testProperties();
+    /** The service's database, to look at (and, rarely, change) its tables directly. */
+    protected final TestPostgres.Database db = TestPostgres.Database.of(properties);
     protected KafkaTestClient kafka;
     protected KafkaTestClient.TopicWatcher watcher;
 
@@ -100,35 +98,13 @@ public abstract class InventoryIntegrationTest implements TestPropertyProvider {
         return e -> orderId.equals(e.orderId());
     }
 
-    protected Connection database() throws SQLException {
-        return DriverManager.getConnection(properties.get("datasources.default.url"),
-                properties.get("datasources.default.username"), properties.get("datasources.default.password"));
-    }
-
-    protected void sql(String statement) {
-        try (Connection c = database(); Statement st = c.createStatement()) {
-            st.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(statement, e);
-        }
-    }
-
-    protected long queryLong(String query) {
-        try (Connection c = database(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(query, e);
-        }
-    }
-
     /** A product of the test's own, so tests do not depend on the seed or on each other. */
     protected void createProduct(String sku, int stock, int lowWaterMark) {
-        sql("INSERT INTO product (sku, name, description, price, currency, stock, low_water_mark) VALUES ('" + sku
-                + "', 'Test " + sku + "', 'for tests', 1.50, 'EUR', " + stock + ", " + lowWaterMark + ")");
+        db.execute("INSERT INTO product (sku, name, description, price, currency, stock, low_water_mark) "
+                + "VALUES (?, ?, 'for tests', 1.50, 'EUR', ?, ?)", sku, "Test " + sku, stock, lowWaterMark);
     }
 
     protected long stockOf(String sku) {
-        return queryLong("SELECT stock FROM product WHERE sku = '" + sku + "'");
+        return db.queryLong("SELECT stock FROM product WHERE sku = '" + sku + "'");
     }
 }

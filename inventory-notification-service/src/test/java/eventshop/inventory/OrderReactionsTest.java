@@ -13,7 +13,9 @@ import eventshop.events.StockReleased;
 import eventshop.events.StockReserved;
 import eventshop.events.Topics;
 import eventshop.inventory.messaging.OrderEventsListener;
+import eventshop.platform.messaging.DeadLetteringExceptionHandler;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -22,7 +24,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static eventshop.testing.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,6 +45,10 @@ class OrderReactionsTest extends InventoryIntegrationTest {
 
     @Inject
     OrderEventsListener listener;
+
+    /** micronaut-kafka's handler for every listener, the platform's (it replaces the default). */
+    @Inject
+    KafkaListenerExceptionHandler exhausted;
 
     @Test
     void anOrderThatFitsIsReservedConfirmedToTheCustomerAndAnnounced() {
@@ -98,7 +104,7 @@ class OrderReactionsTest extends InventoryIntegrationTest {
         assertThat(events(StockReserved.class, forOrder(orderId))).isEmpty();
         assertThat(stockOf("J-A")).isEqualTo(10);
         assertThat(stockOf("J-B")).isEqualTo(1);
-        assertThat(queryLong("SELECT count(*) FROM reservation WHERE order_id = '" + orderId + "'")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM reservation WHERE order_id = '" + orderId + "'")).isZero();
         NotificationSent sent = events(NotificationSent.class, forOrder(orderId)).get(0).dataAs(NotificationSent.class);
         assertThat(sent.body()).contains("could not be fulfilled", "J-B requested 2, available 1");
     }
@@ -118,7 +124,7 @@ class OrderReactionsTest extends InventoryIntegrationTest {
         await().untilAsserted(() -> assertThat(events(StockReserved.class, forOrder(later))).hasSize(1));
         assertThat(events(StockReserved.class, forOrder(orderId))).hasSize(1);
         assertThat(stockOf("D-A")).isEqualTo(6);
-        assertThat(queryLong("SELECT count(*) FROM notification WHERE order_id = '" + orderId + "'")).isOne();
+        assertThat(db.queryLong("SELECT count(*) FROM notification WHERE order_id = '" + orderId + "'")).isOne();
     }
 
     @Test
@@ -146,12 +152,12 @@ class OrderReactionsTest extends InventoryIntegrationTest {
                 .containsExactlyInAnyOrder("Order confirmed", "Order cancelled"));
         assertThat(stockOf("C-A")).isEqualTo(9);
         assertThat(stockOf("C-B")).isEqualTo(10);
-        assertThat(queryLong("SELECT count(*) FROM reservation WHERE order_id = '" + orderId
+        assertThat(db.queryLong("SELECT count(*) FROM reservation WHERE order_id = '" + orderId
                 + "' AND status = 'RELEASED' AND released_at IS NOT NULL")).isEqualTo(2);
-        assertThat(queryLong("SELECT count(*) FROM reservation WHERE order_id = '" + other
+        assertThat(db.queryLong("SELECT count(*) FROM reservation WHERE order_id = '" + other
                 + "' AND status = 'RESERVED'")).isOne();
         // the second cancellation was consumed (it is recorded) and changed nothing
-        await().untilAsserted(() -> assertThat(queryLong("SELECT count(*) FROM processed_event")).isGreaterThanOrEqualTo(4));
+        await().untilAsserted(() -> assertThat(db.queryLong("SELECT count(*) FROM processed_event")).isGreaterThanOrEqualTo(4));
         assertThat(events(StockReleased.class, forOrder(orderId))).hasSize(1);
     }
 
@@ -188,7 +194,7 @@ class OrderReactionsTest extends InventoryIntegrationTest {
         await().untilAsserted(() -> assertThat(events(StockReserved.class, forOrder(second))).hasSize(1));
         await().untilAsserted(() -> assertThat(lowStockAlerts("L-A")).hasSize(1));
 
-        sql("UPDATE product SET stock = 8 WHERE sku = 'L-A'"); // restocked behind the service's back
+        db.execute("UPDATE product SET stock = 8 WHERE sku = 'L-A'"); // restocked behind the service's back
         UUID third = UUID.randomUUID();
         send(orderPlaced(third, customer, line("L-A", 4))); // 8 -> 4: crosses again
         await().untilAsserted(() -> assertThat(lowStockAlerts("L-A")).hasSize(2));
@@ -241,10 +247,11 @@ class OrderReactionsTest extends InventoryIntegrationTest {
         String key = UUID.randomUUID().toString();
         ConsumerRecord<String, byte[]> stuck = new ConsumerRecord<>(Topics.ORDERS, 2, 4242L, key,
                 "{\"pretend\":\"order\"}".getBytes(StandardCharsets.UTF_8));
-        listener.handle(new KafkaListenerException("gave up", new IllegalStateException("database still down"),
+        assertThat(exhausted).isInstanceOf(DeadLetteringExceptionHandler.class);
+        exhausted.handle(new KafkaListenerException("gave up", new IllegalStateException("database still down"),
                 listener, null, stuck));
         ConsumerRecord<String, byte[]> committedLate = new ConsumerRecord<>(Topics.ORDERS, 2, 4243L, key, new byte[1]);
-        listener.handle(new KafkaListenerException("commit", new CommitFailedException(), listener, null,
+        exhausted.handle(new KafkaListenerException("commit", new CommitFailedException(), listener, null,
                 committedLate));
 
         await().untilAsserted(() -> assertThat(watcher.records()).filteredOn(r -> r.topic().equals(Topics.DEADLETTER)
@@ -261,11 +268,6 @@ class OrderReactionsTest extends InventoryIntegrationTest {
 
     private List<EventEnvelope> lowStockAlerts(String sku) {
         return events(LowStockDetected.class, e -> e.dataAs(LowStockDetected.class).sku().equals(sku));
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     static {

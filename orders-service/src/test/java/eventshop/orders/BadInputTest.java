@@ -2,8 +2,10 @@ package eventshop.orders;
 
 import eventshop.events.EventCodec;
 import eventshop.events.EventHeaders;
+import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
+import eventshop.testing.TestPostgres;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -20,11 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +55,7 @@ class BadInputTest implements TestPropertyProvider {
     JsonMapper jsonMapper;
     @Inject
     EventCodec codec;
-    private TestPostgresUrl database;
+    private TestPostgres.Database database;
 
     private Http http;
 
@@ -66,8 +63,7 @@ class BadInputTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.properties("orders"));
         props.put("test.failing-controller", "true");
-        database = new TestPostgresUrl(props.get("datasources.default.url"), props.get("datasources.default.username"),
-                props.get("datasources.default.password"));
+        database = TestPostgres.Database.of(props);
         return props;
     }
 
@@ -105,7 +101,11 @@ class BadInputTest implements TestPropertyProvider {
                 bad("unknown SKU", order("Ana", "a@example.com", "TEST-ESP", "1", "NO-SUCH", "1"), "lines[1].sku"),
                 bad("duplicate SKU", order("Ana", "a@example.com", "TEST-ESP", "1", "TEST-ESP", "2"), "lines[1].sku"),
                 bad("several bad fields", order("", "nope", "TEST-ESP", "0"),
-                        "customer.name", "customer.email", "lines[0].quantity"));
+                        "customer.name", "customer.email", "lines[0].quantity"),
+                bad("quantity not a number", order("Ana", "a@example.com", "TEST-ESP", "\"many\""),
+                        "lines[0].quantity"),
+                bad("malformed JSON", "{\"customer\": {\"name\": ", "body"),
+                bad("JSON of the wrong shape", "[1,2,3]", "body"));
     }
 
     private static Arguments bad(String name, String body, String... fields) {
@@ -183,20 +183,10 @@ class BadInputTest implements TestPropertyProvider {
 
     private Map<String, Long> rowCounts() {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password()); Statement st = c.createStatement()) {
-            for (String table : List.of("customer_order", "order_line", "order_status_change", "outbox")) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        for (String table : List.of("customer_order", "order_line", "order_status_change", "outbox")) {
+            counts.put(table, database.queryLong("SELECT count(*) FROM " + table));
         }
         return counts;
-    }
-
-    private record TestPostgresUrl(String url, String user, String password) {
     }
 
     /** One bad request; a record so JUnit, not Micronaut, resolves it as a parameter. */

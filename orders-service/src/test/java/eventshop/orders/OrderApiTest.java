@@ -9,6 +9,7 @@ import eventshop.events.EventHeaders;
 import eventshop.events.OrderPlaced;
 import eventshop.events.Topics;
 import eventshop.orders.api.OrderController;
+import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static eventshop.testing.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -313,11 +314,6 @@ class OrderApiTest implements TestPropertyProvider {
     private List<ConsumerRecord<String, byte[]>> records(String orderId, String type) {
         return orders.records().stream().filter(r -> orderId.equals(r.key()))
                 .filter(r -> type.equals(header(r, EventHeaders.EVENT_TYPE))).toList();
-    }
-
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     static double metricValue(String prometheus, String name) {

@@ -12,9 +12,9 @@ import eventshop.events.StockRejected;
 import eventshop.events.StockReserved;
 import eventshop.events.Topics;
 import eventshop.platform.observability.EventMetrics;
+import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -37,8 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static eventshop.orders.OrderApiTest.header;
 import static eventshop.orders.OrderApiTest.order;
+import static eventshop.testing.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -282,6 +282,6 @@ class OrderLifecycleTest implements TestPropertyProvider {
     }
 
     private double counter(String name) {
-        return meters.find(name).counters().stream().mapToDouble(Counter::count).sum();
+        return EventMetrics.total(meters, name);
     }
 }

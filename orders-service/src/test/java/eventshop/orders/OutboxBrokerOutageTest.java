@@ -5,9 +5,9 @@ import eventshop.events.EventHeaders;
 import eventshop.events.Topics;
 import eventshop.platform.observability.EventMetrics;
 import eventshop.platform.outbox.OutboxRepository;
+import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
@@ -25,8 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static eventshop.orders.OrderApiTest.header;
 import static eventshop.orders.OrderApiTest.order;
+import static eventshop.testing.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -105,7 +105,7 @@ class OutboxBrokerOutageTest {
     }
 
     private static double counter(ApplicationContext context, String name) {
-        return context.getBean(MeterRegistry.class).find(name).counters().stream().mapToDouble(Counter::count).sum();
+        return EventMetrics.total(context.getBean(MeterRegistry.class), name);
     }
 
     private static int deadPort() throws IOException {

@@ -71,6 +71,12 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** The value of a record's last header of that name as text, or null when it has none. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     /** Starts reading the given topics from the beginning in the background; {@link TopicWatcher#records()} grows. */
     public TopicWatcher watch(Collection<String> topics) {
         return new TopicWatcher(bootstrapServers, topics);

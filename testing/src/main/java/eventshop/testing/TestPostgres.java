@@ -5,9 +5,15 @@ import org.testcontainers.containers.PostgreSQLContainer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,7 +24,66 @@ import java.util.UUID;
  */
 public final class TestPostgres {
 
+    /** A test database, with plain JDBC on it for looking at tables as they are (no repositories, no caches). */
     public record Database(String url, String username, String password) {
+
+        /** The database a service under test was given by {@link TestInfrastructure#properties(String)}. */
+        public static Database of(Map<String, String> properties) {
+            return new Database(properties.get("datasources.default.url"),
+                    properties.get("datasources.default.username"), properties.get("datasources.default.password"));
+        }
+
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, username, password);
+        }
+
+        public void execute(String sql, Object... params) {
+            query(sql, params, statement -> statement.execute());
+        }
+
+        /** The first column of the first row, e.g. of {@code SELECT count(*) ...}. */
+        public long queryLong(String sql, Object... params) {
+            return query(sql, params, statement -> {
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no row: " + sql);
+                    }
+                    return rs.getLong(1);
+                }
+            });
+        }
+
+        /** Every row as column label to value, in the query's column order. */
+        public List<Map<String, Object>> rows(String sql, Object... params) {
+            return query(sql, params, statement -> {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+                            row.put(rs.getMetaData().getColumnLabel(col), rs.getObject(col));
+                        }
+                        rows.add(row);
+                    }
+                }
+                return rows;
+            });
+        }
+
+        private interface Work<T> {
+            T on(PreparedStatement statement) throws SQLException;
+        }
+
+        private <T> T query(String sql, Object[] params, Work<T> work) {
+            try (Connection c = connect(); PreparedStatement statement = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    statement.setObject(i + 1, params[i]);
+                }
+                return work.on(statement);
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
+        }
     }
 
     private record Server(String adminUrl, String username, String password) {

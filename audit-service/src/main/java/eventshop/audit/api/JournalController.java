@@ -3,7 +3,7 @@ package eventshop.audit.api;
 import eventshop.audit.domain.Timeline;
 import eventshop.audit.persistence.JournalRepository;
 import eventshop.audit.persistence.JournalRepository.NamedCount;
-import io.micronaut.data.model.Page;
+import eventshop.platform.http.PageView;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.annotation.Controller;
@@ -39,12 +39,11 @@ public class JournalController {
     }
 
     @Get("/events")
-    public JournalPage events(@Valid @RequestBean JournalQuery query,
+    public PageView<JournalEntry> events(@Valid @RequestBean JournalQuery query,
                               @QueryValue(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                               @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
-        Page<JournalEntry> result = journal.findAll(query.toFilter().toSpecification(),
-                Pageable.from(page, size, NEWEST_FIRST)).map(JournalEntry::of);
-        return new JournalPage(result.getContent(), page, size, result.getTotalSize());
+        return PageView.of(journal.findAll(query.toFilter().toSpecification(), Pageable.from(page, size, NEWEST_FIRST)),
+                JournalEntry::of);
     }
 
     /** 200 with no events for an order the journal has not seen (yet): the UI polls this while an order unfolds. */

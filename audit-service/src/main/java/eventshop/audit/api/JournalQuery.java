@@ -1,6 +1,7 @@
 package eventshop.audit.api;
 
 import eventshop.audit.persistence.JournalFilter;
+import eventshop.platform.http.Problems;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;

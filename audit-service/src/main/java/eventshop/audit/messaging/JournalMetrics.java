@@ -1,13 +1,13 @@
 package eventshop.audit.messaging;
 
 import eventshop.audit.persistence.JournalRecord;
-import io.micrometer.core.instrument.Counter;
+import eventshop.platform.observability.EventMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** The journal's counters on /prometheus; {@link AuditMetricsSummary} turns them into the periodic log line. */
+/** The journal's counters on /prometheus; {@link JournalFigures} puts them on the periodic log line. */
 @Singleton
 public class JournalMetrics {
 
@@ -49,6 +49,6 @@ public class JournalMetrics {
     }
 
     public double total(String name) {
-        return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+        return EventMetrics.total(registry, name);
     }
 }

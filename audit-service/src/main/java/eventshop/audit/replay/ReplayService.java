@@ -1,13 +1,14 @@
 package eventshop.audit.replay;
 
-import eventshop.audit.api.Problems;
 import eventshop.audit.messaging.JournalMetrics;
 import eventshop.audit.persistence.JournalFilter;
 import eventshop.audit.persistence.JournalRecord;
 import eventshop.audit.persistence.JournalRepository;
+import eventshop.platform.http.Problems;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,12 +57,12 @@ public class ReplayService {
                 Pageable.from(0, maxEvents + 1, ORIGINAL_ORDER).withoutTotal()).getContent();
         long skipped = journal.count(selection.and(JournalFilter.notReplayable()));
         if (matched.isEmpty()) {
-            throw Problems.notFound("No journaled event to replay matches " + request
+            throw Problems.of(HttpStatus.NOT_FOUND, "No journaled event to replay matches " + request
                     + (skipped > 0 ? "; " + skipped + " matching records are invalid or dead letters, which are "
                     + "never replayed" : ""));
         }
         if (matched.size() > maxEvents) {
-            throw Problems.unprocessable("The selection " + request
+            throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "The selection " + request
                     + " matches more than " + maxEvents + " events; narrow it (orderId, type, from/to)");
         }
         List<JournalRecord> toReplay = oncePerEvent(matched);

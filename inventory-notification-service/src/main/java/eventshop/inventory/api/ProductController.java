@@ -2,7 +2,7 @@ package eventshop.inventory.api;
 
 import eventshop.inventory.persistence.ProductRepository;
 import eventshop.inventory.stock.RestockService;
-import eventshop.inventory.stock.StockLimitExceededException;
+import eventshop.platform.http.Problems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -10,9 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.problem.HttpStatusType;
 import jakarta.validation.Valid;
-import org.zalando.problem.Problem;
 import org.zalando.problem.ThrowableProblem;
 
 import java.util.List;
@@ -41,17 +39,10 @@ public class ProductController {
 
     @Post("/{sku}/restock")
     ProductView restock(String sku, @Body @Valid RestockRequest request) {
-        try {
-            return restocks.restock(sku, request.quantity()).map(ProductView::of).orElseThrow(() -> unknown(sku));
-        } catch (StockLimitExceededException e) {
-            throw Problem.builder().withStatus(new HttpStatusType(HttpStatus.CONFLICT)).withTitle("Stock limit exceeded")
-                    .withDetail(e.getMessage()).build();
-        }
+        return restocks.restock(sku, request.quantity()).map(ProductView::of).orElseThrow(() -> unknown(sku));
     }
 
-    /** A problem, not an HttpStatusException: problem-json shows a Problem's detail, but hides exception messages. */
     private static ThrowableProblem unknown(String sku) {
-        return Problem.builder().withStatus(new HttpStatusType(HttpStatus.NOT_FOUND)).withTitle("Unknown product")
-                .withDetail("There is no product with SKU " + sku).build();
+        return Problems.of(HttpStatus.NOT_FOUND, "Unknown product", "There is no product with SKU " + sku);
     }
 }

@@ -1,7 +1,6 @@
 package eventshop.inventory.messaging;
 
 import eventshop.events.DomainEvent;
-import eventshop.events.EventEnvelope;
 import eventshop.events.LowStockDetected;
 import eventshop.events.NotificationSent;
 import eventshop.events.ProductSnapshot;
@@ -27,8 +26,6 @@ import java.util.UUID;
  */
 @Singleton
 public class InventoryOutbox {
-
-    public static final String SOURCE = "inventory-notification-service";
 
     private final Outbox outbox;
 
@@ -69,6 +66,6 @@ public class InventoryOutbox {
     }
 
     private void append(String topic, String key, DomainEvent data, UUID orderId, String correlationId) {
-        outbox.append(topic, key, EventEnvelope.of(data, orderId, correlationId, SOURCE));
+        outbox.append(topic, key, data, orderId, correlationId);
     }
 }

@@ -2,16 +2,15 @@ package eventshop.inventory.stock;
 
 import eventshop.inventory.persistence.Product;
 import eventshop.inventory.persistence.ProductRepository;
+import eventshop.platform.observability.SummaryContributor;
+import eventshop.platform.observability.SummaryLine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -21,11 +20,9 @@ import java.util.Map;
  * transaction counts once) and the stock of every product (read from the database when scraped).
  */
 @Singleton
-public class InventoryMetrics {
+public class InventoryMetrics implements SummaryContributor {
 
     public static final String STOCK = "eventshop.inventory.stock";
-
-    private static final Logger LOG = LoggerFactory.getLogger("eventshop.metrics");
 
     private final MeterRegistry registry;
     private final ProductRepository products;
@@ -54,12 +51,11 @@ public class InventoryMetrics {
         }
     }
 
-    /** The business side of the periodic summary (the platform's line covers event throughput). */
-    @Scheduled(fixedDelay = "${eventshop.metrics-summary.interval:30s}",
-            initialDelay = "${eventshop.metrics-summary.interval:30s}")
-    void logSummary() {
-        LOG.info("inventory reservations={} rejections={} releases={}", (long) count(StockOutcome.RESERVED),
-                (long) count(StockOutcome.REJECTED), (long) count(StockOutcome.RELEASED));
+    /** The business side of the periodic summary line, after the platform's event throughput. */
+    @Override
+    public void contribute(SummaryLine line) {
+        line.count("reservations", count(StockOutcome.RESERVED)).count("rejections", count(StockOutcome.REJECTED))
+                .count("releases", count(StockOutcome.RELEASED));
     }
 
     public double count(StockOutcome outcome) {

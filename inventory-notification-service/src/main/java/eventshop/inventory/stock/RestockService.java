@@ -4,6 +4,8 @@ import eventshop.inventory.messaging.InventoryOutbox;
 import eventshop.inventory.persistence.Product;
 import eventshop.inventory.persistence.ProductRepository;
 import eventshop.platform.correlation.CorrelationId;
+import eventshop.platform.http.Problems;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -33,7 +35,7 @@ public class RestockService {
 
     /**
      * @return the product after the restock, or empty when there is no such SKU
-     * @throws StockLimitExceededException when the stock would exceed {@link #MAX_STOCK}
+     * @throws org.zalando.problem.ThrowableProblem 409 when the stock would exceed {@link #MAX_STOCK}
      */
     @Transactional
     public Optional<Product> restock(String sku, int quantity) {
@@ -43,7 +45,8 @@ public class RestockService {
         }
         Product before = locked.get(0);
         if ((long) before.stock() + quantity > MAX_STOCK) {
-            throw new StockLimitExceededException(sku, before.stock(), quantity, MAX_STOCK);
+            throw Problems.of(HttpStatus.CONFLICT, "Stock limit exceeded", "restocking " + sku + " by " + quantity
+                    + " would take its stock from " + before.stock() + " above the maximum of " + MAX_STOCK);
         }
         products.add(sku, quantity);
         String correlationId = CorrelationId.currentOrNew();

@@ -2,13 +2,12 @@ package eventshop.orders.api;
 
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.domain.RequestedLine;
-import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.service.NewOrder;
 import eventshop.orders.service.OrderCancellation;
 import eventshop.orders.service.OrderPlacement;
 import eventshop.orders.service.OrderQueries;
+import eventshop.platform.http.PageView;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Page;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -68,12 +67,10 @@ public class OrderController {
 
     @Operation(summary = "List orders, newest first", description = "page counts from 0; size is 1 to 100.")
     @Get
-    public OrderPage list(@QueryValue @Nullable OrderStatus status,
+    public PageView<OrderSummary> list(@QueryValue @Nullable OrderStatus status,
                           @QueryValue(defaultValue = "0") @Min(0) int page,
                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Page<OrderEntity> found = queries.list(status, page, size);
-        return new OrderPage(found.getContent().stream().map(OrderSummary::of).toList(), page, size,
-                found.getTotalSize());
+        return PageView.of(queries.list(status, page, size), OrderSummary::of);
     }
 
     @Operation(summary = "One order with its lines and status history")

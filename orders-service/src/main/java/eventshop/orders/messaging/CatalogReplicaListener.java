@@ -3,6 +3,7 @@ package eventshop.orders.messaging;
 import eventshop.events.Topics;
 import eventshop.orders.service.CatalogReplica;
 import eventshop.platform.messaging.IncomingEvents;
+import eventshop.platform.messaging.Listeners;
 import io.micronaut.configuration.kafka.ConsumerSeekAware;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
@@ -24,8 +25,8 @@ import java.util.Collection;
  */
 @KafkaListener(groupId = "${eventshop.orders.catalog-group}", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
-                retryDelay = "200ms"))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
+                retryCount = Listeners.RETRIES, retryDelay = Listeners.RETRY_DELAY))
 public class CatalogReplicaListener implements ConsumerSeekAware {
 
     static final String CONSUMER = "orders-catalog-replica";

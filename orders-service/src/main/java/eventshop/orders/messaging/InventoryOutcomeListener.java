@@ -3,6 +3,7 @@ package eventshop.orders.messaging;
 import eventshop.events.Topics;
 import eventshop.orders.service.InventoryOutcomes;
 import eventshop.platform.messaging.IncomingEvents;
+import eventshop.platform.messaging.Listeners;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -14,8 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** Inventory's answers (StockReserved / StockRejected) move orders on; each event is applied once. */
 @KafkaListener(groupId = "${eventshop.orders.inventory-group}", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10,
-                retryDelay = "200ms"))
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
+                retryCount = Listeners.RETRIES, retryDelay = Listeners.RETRY_DELAY))
 public class InventoryOutcomeListener {
 
     static final String CONSUMER = "orders-inventory-outcomes";

@@ -3,6 +3,8 @@ package eventshop.orders.service;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderRepository;
+import eventshop.platform.http.Problems;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -26,9 +28,9 @@ public class OrderCancellation {
 
     @Transactional
     public void cancel(UUID orderId, String reason) {
-        OrderEntity order = orders.findByIdForUpdate(orderId).orElseThrow(() -> OrderRequestException.notFound(orderId));
+        OrderEntity order = orders.findByIdForUpdate(orderId).orElseThrow(() -> OrderQueries.notFound(orderId));
         if (!order.status().isCancellable()) {
-            throw new OrderRequestException(OrderRequestException.Kind.CONFLICT, "Order cannot be cancelled",
+            throw Problems.of(HttpStatus.CONFLICT, "Order cannot be cancelled",
                     "Order " + orderId + " is " + order.status() + "; only PENDING or CONFIRMED orders can be cancelled");
         }
         OrderEntity cancelled = transitions.move(order, OrderStatus.CANCELLED, reason);

@@ -2,7 +2,6 @@ package eventshop.orders.service;
 
 import eventshop.events.Customer;
 import eventshop.events.DomainEvent;
-import eventshop.events.EventEnvelope;
 import eventshop.events.OrderCancelled;
 import eventshop.events.OrderConfirmed;
 import eventshop.events.OrderLine;
@@ -13,7 +12,6 @@ import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderLineEntity;
 import eventshop.platform.correlation.CorrelationId;
 import eventshop.platform.outbox.Outbox;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -26,11 +24,9 @@ import java.util.List;
 public class OrderEvents {
 
     private final Outbox outbox;
-    private final String source;
 
-    public OrderEvents(Outbox outbox, @Value("${micronaut.application.name}") String source) {
+    public OrderEvents(Outbox outbox) {
         this.outbox = outbox;
-        this.source = source;
     }
 
     public void placed(OrderEntity order, List<OrderLineEntity> lines) {
@@ -52,8 +48,7 @@ public class OrderEvents {
     }
 
     private void append(OrderEntity order, DomainEvent event) {
-        EventEnvelope envelope = EventEnvelope.of(event, order.id(), CorrelationId.currentOrNew(), source);
-        outbox.append(Topics.ORDERS, order.id().toString(), envelope);
+        outbox.append(Topics.ORDERS, order.id().toString(), event, order.id(), CorrelationId.currentOrNew());
     }
 
     private static Customer customer(OrderEntity order) {

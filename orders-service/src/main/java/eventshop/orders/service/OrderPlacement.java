@@ -1,5 +1,6 @@
 package eventshop.orders.service;
 
+import eventshop.orders.domain.InvalidOrderException;
 import eventshop.orders.domain.OrderPricing;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.domain.PricedLine;
@@ -10,7 +11,10 @@ import eventshop.orders.persistence.OrderLineEntity;
 import eventshop.orders.persistence.OrderLineRepository;
 import eventshop.orders.persistence.OrderRepository;
 import eventshop.platform.correlation.CorrelationId;
+import eventshop.platform.http.Problems;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.problem.violations.Violation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -55,8 +59,7 @@ public class OrderPlacement {
                 return earlier.get();
             }
         }
-        PricedOrder priced = OrderPricing.price(request.lines(),
-                catalog.entries(request.lines().stream().map(RequestedLine::sku).toList()));
+        PricedOrder priced = price(request.lines());
         Instant now = OrderTransitions.now();
         OrderEntity order = transitions.created(new OrderEntity(UUID.randomUUID(), request.customerName(),
                 request.customerEmail(), OrderStatus.PENDING, null, priced.total(), priced.currency(),
@@ -70,12 +73,22 @@ public class OrderPlacement {
         orders.lockIdempotencyKey(idempotencyKey);
         return orders.findByIdempotencyKey(idempotencyKey).map(existing -> {
             if (!fingerprint.equals(existing.requestFingerprint())) {
-                throw new OrderRequestException(OrderRequestException.Kind.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key reused", "Idempotency-Key '" + idempotencyKey + "' was first used for a "
-                        + "different request (order " + existing.id() + "); use a new key for a new order");
+                throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", "Idempotency-Key '"
+                        + idempotencyKey + "' was first used for a different request (order " + existing.id()
+                        + "); use a new key for a new order");
             }
             return new Placed(existing.id(), true);
         });
+    }
+
+    /** Business validation answers like bean validation: 400 with {@code violations:[{field,message}]}. */
+    private PricedOrder price(List<RequestedLine> requested) {
+        try {
+            return OrderPricing.price(requested, catalog.entries(requested.stream().map(RequestedLine::sku).toList()));
+        } catch (InvalidOrderException e) {
+            throw Problems.invalidFields(e.errors().stream().map(error -> new Violation(error.field(), error.message()))
+                    .toList());
+        }
     }
 
     private static List<OrderLineEntity> toEntities(UUID orderId, List<PricedLine> priced) {

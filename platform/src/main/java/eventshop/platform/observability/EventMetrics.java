@@ -1,5 +1,6 @@
 package eventshop.platform.observability;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
@@ -43,6 +44,16 @@ public class EventMetrics {
     /** The relay tried to publish a batch and the broker did not acknowledge it (it will try again). */
     public void outboxPublishFailed() {
         registry.counter(OUTBOX_PUBLISH_FAILURES).increment();
+    }
+
+    /** The sum of a counter over all its tags since start-up. */
+    public double total(String name) {
+        return total(registry, name);
+    }
+
+    /** The sum of any counter of the registry over all its tags, e.g. a service's own business counter. */
+    public static double total(MeterRegistry registry, String name) {
+        return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     public MeterRegistry registry() {

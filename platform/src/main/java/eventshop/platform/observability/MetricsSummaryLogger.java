@@ -1,17 +1,20 @@
 package eventshop.platform.observability;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.order.OrderUtil;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * One line per interval with the service's event throughput and success rate: the application-health stream, kept in
- * the log apart from any business data.
+ * One line per interval on the logger {@code eventshop.metrics}, the application-health stream kept apart from any
+ * business log line: {@code metrics service=<name>}, then the platform's event throughput ({@link EventThroughput}),
+ * then each service's own figures ({@link SummaryContributor}), so a service logs one line, not one per concern.
  */
 @Singleton
 @Requires(property = "eventshop.metrics-summary.enabled", notEquals = "false")
@@ -19,14 +22,13 @@ public class MetricsSummaryLogger {
 
     private static final Logger LOG = LoggerFactory.getLogger("eventshop.metrics");
 
-    private final MeterRegistry registry;
+    private final List<SummaryContributor> contributors;
     private final String serviceName;
-    private double lastConsumed;
-    private double lastPublished;
-    private long lastAt = System.nanoTime();
 
-    public MetricsSummaryLogger(MeterRegistry registry, @Value("${micronaut.application.name}") String serviceName) {
-        this.registry = registry;
+    public MetricsSummaryLogger(List<SummaryContributor> contributors,
+                                @Value("${micronaut.application.name}") String serviceName) {
+        this.contributors = new ArrayList<>(contributors);
+        OrderUtil.sort(this.contributors);
         this.serviceName = serviceName;
     }
 
@@ -36,25 +38,10 @@ public class MetricsSummaryLogger {
         LOG.info(summary());
     }
 
-    synchronized String summary() {
-        double consumed = total(EventMetrics.CONSUMED);
-        double published = total(EventMetrics.PUBLISHED);
-        double failed = total(EventMetrics.DEAD_LETTERED) + total(EventMetrics.FAILED);
-        long now = System.nanoTime();
-        double seconds = Math.max(1e-3, (now - lastAt) / 1e9);
-        double inRate = (consumed - lastConsumed) / seconds;
-        double outRate = (published - lastPublished) / seconds;
-        lastConsumed = consumed;
-        lastPublished = published;
-        lastAt = now;
-        double handled = consumed + failed;
-        double successRate = handled == 0 ? 100.0 : 100.0 * consumed / handled;
-        return String.format(java.util.Locale.ROOT,
-                "metrics service=%s events_in=%.0f events_out=%.0f failed=%.0f in_per_s=%.2f out_per_s=%.2f "
-                        + "success_rate=%.1f%%", serviceName, consumed, published, failed, inRate, outRate, successRate);
-    }
-
-    private double total(String name) {
-        return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+    /** The next line; rates cover the time since the previous one. */
+    public synchronized String summary() {
+        SummaryLine line = new SummaryLine("metrics service=" + serviceName);
+        contributors.forEach(contributor -> contributor.contribute(line));
+        return line.toString();
     }
 }

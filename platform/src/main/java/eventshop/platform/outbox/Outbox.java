@@ -1,13 +1,16 @@
 package eventshop.platform.outbox;
 
+import eventshop.events.DomainEvent;
 import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
@@ -25,11 +28,22 @@ public class Outbox {
     private final OutboxRepository repository;
     private final EventCodec codec;
     private final ApplicationEventPublisher<Appended> appended;
+    private final String source;
 
-    public Outbox(OutboxRepository repository, EventCodec codec, ApplicationEventPublisher<Appended> appended) {
+    public Outbox(OutboxRepository repository, EventCodec codec, ApplicationEventPublisher<Appended> appended,
+                  @Value("${micronaut.application.name}") String source) {
         this.repository = repository;
         this.codec = codec;
         this.appended = appended;
+        this.source = source;
+    }
+
+    /** Wraps {@code data} in a new envelope whose source is this service (its application name) and appends it. */
+    @Transactional(propagation = MANDATORY)
+    public EventEnvelope append(String topic, String key, DomainEvent data, UUID orderId, String correlationId) {
+        EventEnvelope envelope = EventEnvelope.of(data, orderId, correlationId, source);
+        append(topic, key, envelope);
+        return envelope;
     }
 
     @Transactional(propagation = MANDATORY)

@@ -15,11 +15,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
+import static eventshop.testing.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -55,7 +55,7 @@ class OutboxRelayTest implements TestPropertyProvider {
             });
 
             ConsumerRecord<String, byte[]> record = await().until(() -> watcher.records().stream()
-                    .filter(r -> header(r, EventHeaders.EVENT_ID).equals(event.eventId().toString()))
+                    .filter(r -> event.eventId().toString().equals(header(r, EventHeaders.EVENT_ID)))
                     .findFirst().orElse(null), r -> r != null);
             assertThat(record.key()).isEqualTo("the-key");
             assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("StockReplenished");
@@ -85,10 +85,5 @@ class OutboxRelayTest implements TestPropertyProvider {
 
         assertThatThrownBy(() -> outbox.append(Topics.INVENTORY, "k", event))
                 .hasMessageContaining("transaction");
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

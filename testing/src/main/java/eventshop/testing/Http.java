@@ -1,4 +1,4 @@
-package eventshop.orders;
+package eventshop.testing;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
@@ -12,7 +12,11 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Sends a request and returns whatever came back, error statuses included, with the body as a JSON tree. */
+/**
+ * Sends a request and returns whatever came back, error statuses included, with the body as a JSON tree: for tests
+ * that look at 4xx and 5xx answers as closely as at 2xx ones. Needs micronaut-http-client on the test class path (an
+ * optional dependency of this module, which every service's tests have).
+ */
 public final class Http {
 
     public record Reply(int status, String body, HttpHeaders headers, String contentType, JsonNode json) {
