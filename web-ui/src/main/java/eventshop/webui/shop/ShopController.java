@@ -103,6 +103,7 @@ public class ShopController {
         ProductCatalog.Offer offer = catalog.offer();
         Page page = Page.of(view, "Shop", "shop")
                 .with("products", offer.products())
+                .with("skus", offer.products().stream().map(ShopProduct::sku).toList())
                 .with("form", form.lines().isEmpty() ? new OrderForm(form.name(), form.email(),
                         OrderForm.blank().lines()) : form)
                 .with("errors", errors);
