@@ -6,7 +6,6 @@ public final class EventHeaders {
     public static final String EVENT_TYPE = "event-type";
     public static final String EVENT_ID = "event-id";
     public static final String CORRELATION_ID = "correlation-id";
-    public static final String SOURCE = "source";
 
     /** Set on records republished from the audit journal. */
     public static final String REPLAYED = "replayed";

@@ -1,0 +1,123 @@
+package eventshop.e2e;
+
+import eventshop.testing.KafkaBroker;
+import eventshop.testing.TestPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole shop as it runs for real: the in-process Kafka broker, a fresh PostgreSQL database per service, and the
+ * four services as separate JVMs started from their shaded jars. One per test JVM ({@link #shared()}); tests may stop
+ * and restart a service to see how the others cope.
+ */
+public final class SystemUnderTest {
+
+    public static final String ORDERS = "orders-service";
+    public static final String INVENTORY = "inventory-notification-service";
+    public static final String AUDIT = "audit-service";
+    public static final String WEB_UI = "web-ui";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static SystemUnderTest shared;
+
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, TestPostgres.Database> databases = new LinkedHashMap<>();
+
+    private SystemUnderTest() {
+        Path root = Path.of(System.getProperty("eventshop.repo.root", "..")).toAbsolutePath().normalize();
+        Path logs = Path.of(System.getProperty("eventshop.e2e.logs", "target/e2e-logs"));
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String kafka = KafkaBroker.shared().bootstrapServers();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : new String[] {ORDERS, INVENTORY, AUDIT, WEB_UI}) {
+            ports.put(name, freePort());
+        }
+        for (String name : new String[] {ORDERS, INVENTORY, AUDIT}) {
+            TestPostgres.Database db = TestPostgres.freshDatabase("e2e_" + name);
+            databases.put(name, db);
+            services.put(name, new ServiceProcess(name, jar(root, name), ports.get(name), Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                    "DATASOURCES_DEFAULT_URL", db.url(),
+                    "DATASOURCES_DEFAULT_USERNAME", db.username(),
+                    "DATASOURCES_DEFAULT_PASSWORD", db.password(),
+                    "LOG_FORMAT", "TEXT"), logs));
+        }
+        services.put(WEB_UI, new ServiceProcess(WEB_UI, jar(root, WEB_UI), ports.get(WEB_UI), Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "MICRONAUT_HTTP_SERVICES_ORDERS_URL", "http://127.0.0.1:" + ports.get(ORDERS),
+                "MICRONAUT_HTTP_SERVICES_INVENTORY_URL", "http://127.0.0.1:" + ports.get(INVENTORY),
+                "MICRONAUT_HTTP_SERVICES_AUDIT_URL", "http://127.0.0.1:" + ports.get(AUDIT),
+                "LOG_FORMAT", "TEXT"), logs));
+    }
+
+    /** The system of this test JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized SystemUnderTest shared() {
+        if (shared == null) {
+            SystemUnderTest system = new SystemUnderTest();
+            Runtime.getRuntime().addShutdownHook(new Thread(system::stopAll, "system-under-test-shutdown"));
+            system.startAll();
+            shared = system;
+        }
+        return shared;
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        return service;
+    }
+
+    public String url(String name) {
+        return service(name).url();
+    }
+
+    /** A running service is left alone; a stopped one is started and awaited. */
+    public void ensureRunning(String name) {
+        service(name).start(START_TIMEOUT);
+    }
+
+    public TestPostgres.Database database(String name) {
+        return databases.get(name);
+    }
+
+    private void startAll() {
+        for (ServiceProcess service : services.values()) {
+            service.start(START_TIMEOUT);
+        }
+    }
+
+    private void stopAll() {
+        // Reverse order, each with SIGTERM so they shut down gracefully before the broker goes.
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        Collections.reverse(running);
+        running.forEach(ServiceProcess::stop);
+    }
+
+    private static Path jar(Path root, String module) {
+        return root.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

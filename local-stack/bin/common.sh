@@ -1,0 +1,107 @@
+# Shared by start.sh, stop.sh and local-stack/smoke-test.sh: where things live, which processes are ours, small helpers.
+# Sourced, never run. Every process this folder starts carries `-Deventshop.localstack.root=<repo root>` on its command
+# line, so the scripts recognise their own processes (and only those) from the PID files or, if a PID file was lost,
+# from /proc.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STACK_DIR="$ROOT/local-stack"
+DATA_DIR="${LOCAL_STACK_DATA_DIR:-$STACK_DIR/data}"
+RUN_DIR="${LOCAL_STACK_RUN_DIR:-$STACK_DIR/run}"
+LOG_DIR="$RUN_DIR/logs"
+BROKER_HOME="$STACK_DIR/target/kafka-broker"
+MARKER="-Deventshop.localstack.root=$ROOT"
+
+KAFKA_PORT="${LOCAL_STACK_KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${LOCAL_STACK_KAFKA_CONTROLLER_PORT:-9093}"
+EMBEDDED_PG_PORT="${LOCAL_STACK_PG_PORT:-5433}"
+
+# The four services in start order: name, port, database ("-" for none).
+SERVICES=(
+  "orders-service:${LOCAL_STACK_ORDERS_PORT:-3000}:orders"
+  "inventory-notification-service:${LOCAL_STACK_INVENTORY_PORT:-8082}:inventory"
+  "audit-service:${LOCAL_STACK_AUDIT_PORT:-8083}:audit"
+  "web-ui:${LOCAL_STACK_WEB_PORT:-8080}:-"
+)
+
+svc_name() { echo "${1%%:*}"; }
+svc_port() { local rest="${1#*:}"; echo "${rest%%:*}"; }
+svc_db() { echo "${1##*:}"; }
+port_of() { # port_of <service name>
+  local s
+  for s in "${SERVICES[@]}"; do [[ "$(svc_name "$s")" == "$1" ]] && { svc_port "$s"; return; }; done
+  return 1
+}
+
+if [[ -t 1 ]]; then BOLD=$'\e[1m'; RED=$'\e[31m'; GREEN=$'\e[32m'; YELLOW=$'\e[33m'; RESET=$'\e[0m'
+else BOLD=""; RED=""; GREEN=""; YELLOW=""; RESET=""; fi
+
+info() { printf '%s\n' "$*"; }
+ok() { printf '%s✔%s %s\n' "$GREEN" "$RESET" "$*"; }
+warn() { printf '%s!%s %s\n' "$YELLOW" "$RESET" "$*" >&2; }
+# die <what went wrong> [how to fix it]
+die() {
+  printf '%s✘ %s%s\n' "$RED" "$1" "$RESET" >&2
+  [[ $# -gt 1 ]] && printf '  fix: %s\n' "$2" >&2
+  exit 1
+}
+
+pid_file() { echo "$RUN_DIR/$1.pid"; }
+
+# is_ours <pid>: the process exists and was started by these scripts for this checkout.
+is_ours() {
+  local pid="$1"
+  [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
+  local args
+  # Compared in bash, so no helper process ever carries the marker in its own arguments.
+  args="$(tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ $'\n'"$args"$'\n' == *$'\n'"$MARKER"$'\n'* ]]
+}
+
+# running_pid <component>: prints the pid of our live process for that component, or fails (removing a stale PID file).
+running_pid() {
+  local file pid
+  file="$(pid_file "$1")"
+  [[ -f "$file" ]] || return 1
+  pid="$(cat "$file")"
+  if is_ours "$pid"; then echo "$pid"; return 0; fi
+  rm -f "$file"
+  return 1
+}
+
+# our_pids: every live process started by these scripts for this checkout (with or without a PID file).
+our_pids() {
+  local dir pid
+  for dir in /proc/[0-9]*; do
+    pid="${dir#/proc/}"
+    is_ours "$pid" 2>/dev/null && echo "$pid"
+  done
+  return 0
+}
+
+port_open() { # port_open <host> <port>
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+# who_listens <port>: a short description of the process listening there, if the system lets us see it.
+who_listens() {
+  if command -v ss >/dev/null 2>&1; then
+    ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*users:((\("[^"]*",pid=[0-9]*\).*/\1/p' | head -1
+  fi
+}
+
+# health_up <port>: GET /health answers 200 with status UP.
+health_up() {
+  local body
+  body="$(curl -fsS --max-time 3 "http://127.0.0.1:$1/health" 2>/dev/null)" || return 1
+  [[ "$body" == *'"status":"UP"'* ]]
+}
+
+# wait_until <seconds> <description> <command...>: polls the condition once a second; fails after the deadline.
+wait_until() {
+  local timeout="$1" what="$2"; shift 2
+  local deadline=$((SECONDS + timeout))
+  until "$@"; do
+    if ((SECONDS >= deadline)); then return 1; fi
+    sleep 1
+  done
+}

@@ -1,0 +1,348 @@
+package eventshop.localstack;
+
+import eventshop.events.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * docker-compose.yml checked against the code, since no Docker engine runs where the tests do: the topics the code uses
+ * are created with their partitions and compaction, ports agree with the conventions and each service's configuration,
+ * every environment variable set on a service is one that service reads, start order goes through health checks, and
+ * the observability files point at what exists. A missing service module is a failure, never a skip.
+ */
+class ComposeFileTest {
+
+    /** The conventions' ports (CONVENTIONS.md, DESIGN.md). */
+    static final Map<String, Integer> PORTS = Map.of(
+            "orders-service", 3000,
+            "inventory-notification-service", 8082,
+            "audit-service", 8083,
+            "web-ui", 8080);
+    static final Map<String, String> DATABASES = Map.of(
+            "orders-service", "orders",
+            "inventory-notification-service", "inventory",
+            "audit-service", "audit");
+    /** Only these reach the host: the shop and the orders API (for the legacy curl examples). */
+    static final Set<String> PUBLISHED = Set.of("web-ui", "orders-service");
+
+    static final Path ROOT = RepoRoot.find();
+    static final Compose COMPOSE = Compose.load(ROOT.resolve("docker-compose.yml"));
+
+    @Test
+    void everyTopicOfTheCodeIsCreatedByKafkaInitWithItsPartitionsAndCompaction() {
+        Map<String, Compose.TopicCreation> created = COMPOSE.topicCreations("kafka-init");
+        Map<String, Compose.TopicCreation> expected = new TreeMap<>();
+        for (Topics.Spec spec : Topics.ALL) {
+            expected.put(spec.name(), new Compose.TopicCreation(spec.name(), spec.partitions(), spec.compacted()));
+        }
+        assertThat(new TreeMap<>(created)).isEqualTo(expected);
+        assertThat(COMPOSE.env("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    }
+
+    @Test
+    void kafkaImagesAreTheBrokerVersionOfTheBuild() {
+        String version = System.getProperty("local-stack.kafka.version");
+        assertThat(version).as("system property local-stack.kafka.version (set by the pom)").isNotBlank();
+        assertThat(COMPOSE.service("kafka").get("image")).isEqualTo("apache/kafka:" + version);
+        assertThat(COMPOSE.service("kafka-init").get("image")).isEqualTo("apache/kafka:" + version);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"orders-service", "inventory-notification-service", "audit-service", "web-ui"})
+    void portsAgreeWithTheConventionsTheServiceAndItsDockerfile(String name) {
+        ServiceModule module = ServiceModule.of(ROOT, name);
+        int port = PORTS.get(name);
+        Map<String, String> env = COMPOSE.env(name);
+
+        assertThat(env).containsEntry("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        module.configuredServerPort().ifPresent(configured -> assertThat(configured)
+                .as("micronaut.server.port in %s/src/main/resources/application.yml", name).isEqualTo(port));
+        assertThat(module.dockerfile()).as("%s/Dockerfile", name)
+                .contains("EXPOSE " + port)
+                .contains("MICRONAUT_SERVER_PORT=" + port)
+                .contains("HEALTHCHECK");
+        assertThat(COMPOSE.healthcheckCommand(name)).contains("/dev/tcp/127.0.0.1/" + port).contains("/health");
+
+        List<String> ports = COMPOSE.ports(name);
+        if (PUBLISHED.contains(name)) {
+            assertThat(ports).containsExactly(port + ":" + port);
+        } else {
+            assertThat(ports).as("%s is reached inside the compose network only", name).isEmpty();
+        }
+        assertThat(Compose.prometheusTargets(ROOT.resolve("deploy/prometheus/prometheus.yml")))
+                .contains(name + ":" + port);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"orders-service", "inventory-notification-service", "audit-service", "web-ui"})
+    void everyEnvironmentVariableSetOnAServiceIsOneItReads(String name) {
+        ServiceModule module = ServiceModule.of(ROOT, name);
+        List<String> unread = COMPOSE.env(name).keySet().stream().filter(variable -> !module.reads(variable)).toList();
+        assertThat(unread).as("variables set on %s in docker-compose.yml that %s never reads (no matching key in its "
+                + "configuration files, no ${VARIABLE} placeholder, no @Client id)", name, name).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"orders-service", "inventory-notification-service", "audit-service"})
+    void backendsUseTheirOwnDatabaseCreatedByTheInitScript(String name) throws IOException {
+        String db = DATABASES.get(name);
+        assertThat(COMPOSE.env(name)).containsEntry("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://postgres:5432/" + db);
+        assertThat(COMPOSE.env(name).get("DATASOURCES_DEFAULT_PASSWORD"))
+                .isEqualTo(COMPOSE.env("postgres").get("POSTGRES_PASSWORD"));
+        String init = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sql"));
+        assertThat(init).containsPattern("(?m)^CREATE DATABASE " + db + ";");
+        assertThat(COMPOSE.volumes("postgres"))
+                .contains("./deploy/postgres/init-databases.sql:/docker-entrypoint-initdb.d/10-init-databases.sql:ro");
+    }
+
+    @Test
+    void theEnvironmentCheckRejectsWhatNoServiceReads() {
+        ServiceModule platformOnly = ServiceModule.platformOnly(ROOT);
+        assertThat(platformOnly.reads("KAFKA_BOOTSTRAP_SERVERS")).isTrue();
+        assertThat(platformOnly.reads("EVENTSHOP_OUTBOX_POLL_INTERVAL")).isTrue();
+        assertThat(platformOnly.reads("LOG_FORMAT")).isTrue();
+        assertThat(platformOnly.reads("DATASOURCES_DEFAULT_URL")).isTrue();
+        assertThat(platformOnly.reads("KAFKA_BOOTSTRAP_SERVER")).isFalse();
+        assertThat(platformOnly.reads("DATASOURCES_DEFAULT_URI")).isFalse();
+        assertThat(platformOnly.reads("MICRONAUT_HTTP_SERVICES_ORDERS_URL")).isFalse();
+        assertThat(platformOnly.reads("EVENTSHOP_OUTBOX_POLLINTERVAL")).isFalse();
+        assertThat(platformOnly.reads("SPRING_DATASOURCE_URL")).isFalse();
+        assertThat(platformOnly.reads("JAVA_OPTS")).as("no Dockerfile uses it").isFalse();
+    }
+
+    @Test
+    void startOrderGoesThroughHealthChecksSoAColdStartNeedsNoRestarts() {
+        for (String name : COMPOSE.serviceNames()) {
+            if (name.equals("kafka-init")) {
+                continue; // one-shot; the others wait for it to complete
+            }
+            assertThat(COMPOSE.service(name)).as("health check of %s", name).containsKey("healthcheck");
+            COMPOSE.dependsOn(name).forEach((dependency, condition) -> {
+                String expected = dependency.equals("kafka-init") ? "service_completed_successfully" : "service_healthy";
+                assertThat(condition).as("%s depends on %s", name, dependency).isEqualTo(expected);
+            });
+        }
+        for (String backend : DATABASES.keySet()) {
+            assertThat(COMPOSE.dependsOn(backend)).containsKeys("kafka", "kafka-init", "postgres");
+        }
+        assertThat(COMPOSE.dependsOn("web-ui")).containsKeys("kafka-init", "orders-service",
+                "inventory-notification-service", "audit-service");
+    }
+
+    @Test
+    void profilesHoldTheOptionalServicesAndTheBaseHoldsTheShop() {
+        assertThat(COMPOSE.profiles("prometheus")).containsExactly("observability");
+        assertThat(COMPOSE.profiles("grafana")).containsExactly("observability");
+        assertThat(COMPOSE.profiles("kafka-ui")).containsExactly("tools");
+        for (String name : List.of("kafka", "kafka-init", "postgres", "orders-service",
+                "inventory-notification-service", "audit-service", "web-ui")) {
+            assertThat(COMPOSE.profiles(name)).as("profiles of %s", name).isEmpty();
+        }
+    }
+
+    @Test
+    void grafanaProvisioningPointsAtTheDashboardAndTheDatasource() throws IOException {
+        String datasource = Files.readString(ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yml"));
+        assertThat(datasource).contains("uid: prometheus").contains("url: http://prometheus:9090");
+        String dashboard = Files.readString(ROOT.resolve("deploy/grafana/dashboards/event-shop.json"));
+        assertThat(dashboard).contains("\"uid\": \"prometheus\"").doesNotContain("${DS_");
+        for (String metric : List.of("eventshop_events_published_total", "eventshop_events_consumed_total",
+                "kafka_consumer_fetch_manager_records_lag_max", "http_server_requests_seconds", "eventshop_outbox_")) {
+            assertThat(dashboard).as("dashboard query on %s", metric).contains(metric);
+        }
+        assertThat(COMPOSE.volumes("grafana")).contains("./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro",
+                "./deploy/grafana/provisioning:/etc/grafana/provisioning:ro");
+        assertThat(Compose.prometheusMetricsPath(ROOT.resolve("deploy/prometheus/prometheus.yml")))
+                .isEqualTo("/prometheus");
+    }
+
+    /** The repository root: the eventshop.repo.root system property (set by the pom) or the nearest folder above. */
+    static final class RepoRoot {
+        static Path find() {
+            String property = System.getProperty("eventshop.repo.root");
+            Path start = property != null ? Path.of(property) : Path.of("").toAbsolutePath();
+            for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                    return dir;
+                }
+            }
+            throw new IllegalStateException("no docker-compose.yml above " + start);
+        }
+    }
+
+    /** What a service module reads: its configuration files (and the platform's, when it runs on it) and sources. */
+    static final class ServiceModule {
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+        private static final Pattern SERVICE_URL = Pattern.compile("MICRONAUT_HTTP_SERVICES_([A-Z0-9_]+)_URL");
+        private static final Pattern DATASOURCE = Pattern.compile("DATASOURCES_DEFAULT_(URL|USERNAME|PASSWORD)");
+
+        private final Path dir;
+        private final Set<String> keys;          // configuration keys, as Micronaut would match an environment variable
+        private final Set<String> placeholders;  // ${VARIABLE} read directly by a configuration or logback file
+        private final String sources;
+        private final String dockerfile;
+
+        private ServiceModule(Path dir, Set<String> keys, Set<String> placeholders, String sources, String dockerfile) {
+            this.dir = dir;
+            this.keys = keys;
+            this.placeholders = placeholders;
+            this.sources = sources;
+            this.dockerfile = dockerfile;
+        }
+
+        static ServiceModule of(Path root, String name) {
+            Path dir = root.resolve(name);
+            if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
+                fail("service module %s is missing (%s/pom.xml): docker-compose.yml cannot be checked against it",
+                        name, dir);
+            }
+            List<Path> files = new ArrayList<>(resourceFiles(dir.resolve("src/main/resources")));
+            String pom = read(dir.resolve("pom.xml"));
+            if (pom.contains("<artifactId>platform</artifactId>")) {
+                files.addAll(resourceFiles(root.resolve("platform/src/main/resources")));
+            }
+            Path dockerfile = dir.resolve("Dockerfile");
+            return new ServiceModule(dir, keysOf(files), placeholdersOf(files), javaSources(dir.resolve("src/main/java")),
+                    Files.isRegularFile(dockerfile) ? read(dockerfile) : "");
+        }
+
+        static ServiceModule platformOnly(Path root) {
+            List<Path> files = resourceFiles(root.resolve("platform/src/main/resources"));
+            return new ServiceModule(root.resolve("platform"), keysOf(files), placeholdersOf(files), "", "");
+        }
+
+        String dockerfile() {
+            return dockerfile;
+        }
+
+        java.util.Optional<Integer> configuredServerPort() {
+            Path yml = dir.resolve("src/main/resources/application.yml");
+            if (!Files.isRegularFile(yml)) {
+                return java.util.Optional.empty();
+            }
+            Object port = Compose.path(Compose.yaml(yml), "micronaut", "server", "port");
+            if (port == null) {
+                return java.util.Optional.empty();
+            }
+            Matcher withDefault = Pattern.compile("\\$\\{[^:}]+:(\\d+)}").matcher(port.toString());
+            return java.util.Optional.of(Integer.parseInt(withDefault.matches() ? withDefault.group(1) : port.toString()));
+        }
+
+        /** Whether the service reads this environment variable (Micronaut's mapping of variables to properties). */
+        boolean reads(String variable) {
+            if (placeholders.contains(variable) || keys.contains(variable.toLowerCase())) {
+                return true;
+            }
+            if (variable.equals("JAVA_OPTS")) {
+                return dockerfile.contains("$JAVA_OPTS");
+            }
+            if (variable.equals("JAVA_TOOL_OPTIONS") || variable.equals("MICRONAUT_SERVER_PORT")) {
+                return true; // read by the JVM itself; every service is a Micronaut HTTP server
+            }
+            if (DATASOURCE.matcher(variable).matches()) {
+                return keys.stream().anyMatch(key -> key.startsWith("datasources_default_"));
+            }
+            Matcher url = SERVICE_URL.matcher(variable);
+            if (url.matches()) {
+                String id = url.group(1).toLowerCase().replace('_', '-');
+                return keys.stream().anyMatch(key -> key.startsWith("micronaut_http_services_" + id.replace('-', '_') + "_"))
+                        || Pattern.compile("@(?:[\\w.]+\\.)?Client\\s*\\(\\s*(?:id\\s*=\\s*)?\"" + Pattern.quote(id) + "\"")
+                        .matcher(sources).find();
+            }
+            return false;
+        }
+
+        private static List<Path> resourceFiles(Path resources) {
+            if (!Files.isDirectory(resources)) {
+                return List.of();
+            }
+            try (var files = Files.list(resources)) {
+                return files.filter(f -> f.getFileName().toString().matches(".+\\.(yml|yaml|properties|xml)$")).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static Set<String> keysOf(List<Path> files) {
+            Set<String> keys = new java.util.TreeSet<>();
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+                    flatten("", Compose.yaml(file), keys);
+                } else if (name.endsWith(".properties")) {
+                    for (String line : read(file).split("\n")) {
+                        int eq = line.indexOf('=');
+                        if (eq > 0 && !line.startsWith("#")) {
+                            keys.add(normalise(line.substring(0, eq).trim()));
+                        }
+                    }
+                }
+            }
+            return keys;
+        }
+
+        private static void flatten(String prefix, Object node, Set<String> keys) {
+            if (node instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> {
+                    String key = prefix.isEmpty() ? k.toString() : prefix + "." + k;
+                    keys.add(normalise(key));
+                    flatten(key, v, keys);
+                });
+            }
+        }
+
+        /** Micronaut matches KAFKA_BOOTSTRAP_SERVERS to kafka.bootstrap.servers, kafka-bootstrap.servers, ... */
+        private static String normalise(String key) {
+            return key.toLowerCase().replace('.', '_').replace('-', '_');
+        }
+
+        private static Set<String> placeholdersOf(List<Path> files) {
+            Set<String> found = new java.util.TreeSet<>();
+            for (Path file : files) {
+                Matcher m = PLACEHOLDER.matcher(read(file));
+                while (m.find()) {
+                    found.add(m.group(1));
+                }
+            }
+            return found;
+        }
+
+        private static String javaSources(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                return "";
+            }
+            try (var files = Files.walk(dir)) {
+                return files.filter(f -> f.toString().endsWith(".java")).map(ServiceModule::read)
+                        .collect(Collectors.joining("\n"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package eventshop.platform.outbox;
+
+import eventshop.events.EventCodec;
+import eventshop.events.EventEnvelope;
+import eventshop.events.EventHeaders;
+import eventshop.events.StockReplenished;
+import eventshop.events.Topics;
+import eventshop.testing.KafkaTestClient;
+import eventshop.testing.TestInfrastructure;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutboxRelayTest implements TestPropertyProvider {
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxRepository repository;
+    @Inject
+    TransactionOperations<Connection> transactions;
+    @Inject
+    EventCodec codec;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestInfrastructure.properties("platform_outbox");
+    }
+
+    @Test
+    void aCommittedEventIsPublishedWithItsHeadersAndMarkedSent() throws Exception {
+        EventEnvelope event = EventEnvelope.of(new StockReplenished("SKU-" + System.nanoTime(), 5, 12), null,
+                "corr-outbox", "platform-test");
+        try (KafkaTestClient client = KafkaTestClient.forSharedBroker();
+             KafkaTestClient.TopicWatcher watcher = client.watch(List.of(Topics.INVENTORY))) {
+
+            transactions.executeWrite(status -> {
+                outbox.append(Topics.INVENTORY, "the-key", event);
+                return null;
+            });
+
+            ConsumerRecord<String, byte[]> record = await().until(() -> watcher.records().stream()
+                    .filter(r -> header(r, EventHeaders.EVENT_ID).equals(event.eventId().toString()))
+                    .findFirst().orElse(null), r -> r != null);
+            assertThat(record.key()).isEqualTo("the-key");
+            assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("StockReplenished");
+            assertThat(header(record, EventHeaders.CORRELATION_ID)).isEqualTo("corr-outbox");
+            assertThat(codec.decode(record.value())).isEqualTo(event);
+            await().until(() -> repository.countUnpublished() == 0);
+        }
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoEvent() {
+        EventEnvelope event = EventEnvelope.of(new StockReplenished("SKU-RB", 1, 1), null, "corr-rb", "platform-test");
+
+        assertThatThrownBy(() -> transactions.executeWrite(status -> {
+            outbox.append(Topics.INVENTORY, "k", event);
+            throw new IllegalStateException("business rule failed after the append");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(repository.countUnpublished()).isZero();
+        boolean stored = transactions.executeRead(status -> repository.existsByEventId(event.eventId()));
+        assertThat(stored).isFalse();
+    }
+
+    @Test
+    void appendingOutsideATransactionIsRefused() {
+        EventEnvelope event = EventEnvelope.of(new StockReplenished("SKU-NT", 1, 1), null, "c", "platform-test");
+
+        assertThatThrownBy(() -> outbox.append(Topics.INVENTORY, "k", event))
+                .hasMessageContaining("transaction");
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

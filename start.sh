@@ -1,0 +1,408 @@
+#!/usr/bin/env bash
+# Starts the whole Event Shop on this machine without Docker:
+#   1. a real Apache Kafka broker (KRaft, broker + controller) in its own JVM, data in local-stack/data/kafka;
+#   2. PostgreSQL: the server named by PGHOST/PGPORT/PGUSER/PGPASSWORD, else the local one on 127.0.0.1:5432,
+#      else (non-root only) an embedded one in local-stack/data/postgres; databases orders, inventory, audit created;
+#   3. orders-service, inventory-notification-service, audit-service, then web-ui.
+# PID files and logs go to local-stack/run/. Waits until every /health is UP, then prints the URLs.
+# Running it again starts only what is not running. ./stop.sh stops everything.
+#
+# Usage: ./start.sh [--no-build] [--help]
+#   --no-build   never run Maven; fail if a jar is missing.
+# Settings (environment): see documentation/configuration.md, section "start.sh".
+set -euo pipefail
+
+# shellcheck source=local-stack/bin/common.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/local-stack/bin/common.sh"
+
+BUILD=true
+START_TIMEOUT="${LOCAL_STACK_START_TIMEOUT:-240}"
+# Small, fast-starting JVMs: four services and a broker share a laptop (or a 2-core CI machine). SerialGC and C1 only
+# cost little throughput for a demo and save ~100 MB and seconds of start-up per service.
+SERVICE_JAVA_OPTS="${LOCAL_STACK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError}"
+KAFKA_JAVA_OPTS="${LOCAL_STACK_KAFKA_JAVA_OPTS:--Xms128m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+LOG_FORMAT="${LOG_FORMAT:-TEXT}"
+
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+
+parse_args() {
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --no-build) BUILD=false ;;
+      -h|--help) usage; exit 0 ;;
+      *) die "unknown option: $1" "run ./start.sh --help" ;;
+    esac
+    shift
+  done
+}
+
+check_java() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then JAVA="$JAVA_HOME/bin/java"
+  elif command -v java >/dev/null 2>&1; then JAVA="$(command -v java)"
+  else die "no Java found (neither \$JAVA_HOME/bin/java nor java on PATH)" \
+      "install a JDK 17+ (Debian: apt-get install openjdk-17-jdk-headless) or set JAVA_HOME"
+  fi
+  local version major
+  version="$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -1)"
+  major="${version%%.*}"
+  [[ "$major" =~ ^[0-9]+$ && "$major" -ge 17 ]] \
+    || die "Java 17 or newer is needed, $JAVA is '$version'" "install a JDK 17+ or point JAVA_HOME at one"
+  command -v curl >/dev/null 2>&1 || die "curl is needed to check /health" "apt-get install curl"
+}
+
+# --- build -------------------------------------------------------------------------------------------------------
+
+# stale <artifact> <dir...>: the artifact is missing or older than a source file of the given folders.
+stale() {
+  local artifact="$1"; shift
+  [[ -e "$artifact" ]] || return 0
+  local dir
+  for dir in "$@"; do
+    [[ -e "$dir" ]] || continue
+    if [[ -n "$(find "$dir" -newer "$artifact" -type f -not -path '*/target/*' -print -quit)" ]]; then return 0; fi
+  done
+  return 1
+}
+
+build_if_needed() {
+  local modules=() s name shared=("$ROOT/pom.xml" "$ROOT/events/src" "$ROOT/events/pom.xml")
+  shared+=("$ROOT/platform/src" "$ROOT/platform/pom.xml")
+  for s in "${SERVICES[@]}"; do
+    name="$(svc_name "$s")"
+    [[ -d "$ROOT/$name" ]] || die "module $name is missing from $ROOT" "check out the complete repository"
+    if stale "$ROOT/$name/target/$name.jar" "$ROOT/$name/src" "$ROOT/$name/pom.xml" "${shared[@]}"; then
+      modules+=("$name")
+    fi
+  done
+  if stale "$BROKER_HOME/VERSION.properties" "$STACK_DIR/pom.xml" "$STACK_DIR/kafka" "$ROOT/pom.xml"; then
+    modules+=("local-stack")
+  fi
+  [[ ${#modules[@]} -eq 0 ]] && { ok "jars are up to date"; return; }
+  if [[ "$BUILD" == false ]]; then
+    die "out of date or missing: ${modules[*]}" "run ./start.sh without --no-build, or ./mvnw -B -DskipTests package"
+  fi
+  local list
+  list="$(IFS=,; echo "${modules[*]}")"
+  info "building ${modules[*]} (./mvnw -B -q -DskipTests package -pl $list -am) ..."
+  mkdir -p "$LOG_DIR"
+  # A fresh broker classpath: copy-dependencies would leave the jars of a previous Kafka version beside the new ones.
+  [[ " ${modules[*]} " == *" local-stack "* ]] && rm -rf "$BROKER_HOME"
+  if ! (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$list" -am) > "$LOG_DIR/build.log" 2>&1; then
+    tail -30 "$LOG_DIR/build.log" >&2
+    die "the build failed (full output: $LOG_DIR/build.log)" "fix the build error above, then run ./start.sh again"
+  fi
+  ok "built ${modules[*]}"
+}
+
+# --- processes ---------------------------------------------------------------------------------------------------
+
+# require_free_port <port> <who needs it> <variable that moves it>
+require_free_port() {
+  if port_open 127.0.0.1 "$1"; then
+    local holder
+    holder="$(who_listens "$1")"
+    die "port $1, needed by $2, is already taken${holder:+ by $holder}" \
+      "stop that process (or ./stop.sh if it is an earlier run), or set $3 to another port"
+  fi
+}
+
+# launch <component> <log file> <command...>: starts a detached process (own session, no terminal), records its pid.
+launch() {
+  local component="$1" log="$2"; shift 2
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  [[ -f "$log" ]] && mv -f "$log" "$log.1"   # keep the previous run's log; readiness checks read only this run's
+  # 9>&-: the child must not inherit start.sh's lock.
+  setsid "$@" >> "$log" 2>&1 < /dev/null 9>&- &
+  local pid=$!
+  echo "$pid" > "$(pid_file "$component")"
+  # Until the forked shell has exec'd java, /proc/<pid>/cmdline lacks our marker: wait for the exec (or the exit).
+  local deadline=$((SECONDS + 10))
+  until is_ours "$pid" || ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); do sleep 0.1; done
+}
+
+# fail_start <component> <log>: the process died or never became ready; show why.
+fail_start() {
+  warn "last lines of $2:"
+  tail -25 "$2" >&2 || true
+  die "$1 did not start (log: $2)" "read the log above; ./stop.sh cleans up whatever did start"
+}
+
+# Every port we will need, checked before anything starts, so a clash does not leave a half-started system.
+preflight_ports() {
+  if [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]] && ! running_pid kafka >/dev/null; then
+    require_free_port "$KAFKA_PORT" "the Kafka broker" LOCAL_STACK_KAFKA_PORT
+    require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" LOCAL_STACK_KAFKA_CONTROLLER_PORT
+  fi
+  local s name
+  for s in "${SERVICES[@]}"; do
+    name="$(svc_name "$s")"
+    running_pid "$name" >/dev/null || require_free_port "$(svc_port "$s")" "$name" "$(port_variable "$name")"
+  done
+}
+
+port_variable() { echo "LOCAL_STACK_$(echo "${1%%-*}" | tr '[:lower:]' '[:upper:]')_PORT"; }
+
+# --- Kafka -------------------------------------------------------------------------------------------------------
+
+write_broker_properties() {
+  cat > "$1" <<EOF
+# Written by start.sh at every start; edit start.sh, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$DATA_DIR/kafka/logs
+num.partitions=3
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=3
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+# The default 128 MB dedupe buffer would be half the heap; the shop compacts one small topic.
+log.cleaner.dedupe.buffer.size=2097152
+EOF
+}
+
+kafka_ready() {
+  local pid
+  pid="$(running_pid kafka)" || return 2
+  port_open 127.0.0.1 "$KAFKA_PORT" && grep -q 'Kafka Server started' "$LOG_DIR/kafka.log" 2>/dev/null
+}
+
+start_kafka() {
+  if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
+    ok "Kafka: using $KAFKA_BOOTSTRAP_SERVERS (from KAFKA_BOOTSTRAP_SERVERS; no local broker started)"
+    BOOTSTRAP="$KAFKA_BOOTSTRAP_SERVERS"
+    return
+  fi
+  BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+  local pid
+  if pid="$(running_pid kafka)"; then ok "Kafka already running (pid $pid) on $BOOTSTRAP"; return; fi
+  require_free_port "$KAFKA_PORT" "the Kafka broker" LOCAL_STACK_KAFKA_PORT
+  require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" LOCAL_STACK_KAFKA_CONTROLLER_PORT
+  [[ -d "$BROKER_HOME/lib" ]] || die "the Kafka broker is not built ($BROKER_HOME/lib)" "./mvnw -B -DskipTests package -pl local-stack -am"
+
+  mkdir -p "$DATA_DIR/kafka" "$RUN_DIR" "$LOG_DIR"
+  local props="$RUN_DIR/kafka-server.properties" log="$LOG_DIR/kafka.log"
+  write_broker_properties "$props"
+  local -a jvm=("$JAVA" $KAFKA_JAVA_OPTS "$MARKER" -Deventshop.localstack.component=kafka
+    "-Dlog4j.configuration=file:$BROKER_HOME/config/log4j.properties"
+    "-Dlog4j2.configurationFile=$BROKER_HOME/config/log4j2.properties"
+    "-Dkafka.logs.dir=$LOG_DIR" -cp "$BROKER_HOME/lib/*")
+
+  if [[ ! -f "$DATA_DIR/kafka/logs/meta.properties" ]]; then
+    local cluster_id
+    cluster_id="$(cat "$DATA_DIR/kafka/cluster-id" 2>/dev/null || true)"
+    if [[ -z "$cluster_id" ]]; then
+      # A Kafka cluster id is a base64url UUID (22 characters).
+      cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+      echo "$cluster_id" > "$DATA_DIR/kafka/cluster-id"
+    fi
+    info "formatting Kafka storage in $DATA_DIR/kafka/logs (first start) ..."
+    "${jvm[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" --ignore-formatted >> "$log" 2>&1 \
+      || fail_start "Kafka storage format" "$log"
+  fi
+  info "starting Kafka broker on $BOOTSTRAP ..."
+  launch kafka "$log" "${jvm[@]}" kafka.Kafka "$props"
+  wait_until 90 "Kafka" kafka_ready_or_dead || true
+  kafka_ready || fail_start "Kafka" "$log"
+  ok "Kafka up on $BOOTSTRAP (pid $(running_pid kafka))"
+}
+
+# Polling condition for wait_until: stop waiting when the broker is ready or its process is gone.
+kafka_ready_or_dead() {
+  local rc=0
+  kafka_ready || rc=$?
+  [[ $rc -eq 0 || $rc -eq 2 ]]
+}
+
+# --- PostgreSQL --------------------------------------------------------------------------------------------------
+
+pg_bin() { # pg_bin <tool>: the PostgreSQL server binary, from PATH or Debian's versioned folder (newest first)
+  if command -v "$1" >/dev/null 2>&1; then command -v "$1"; return; fi
+  local candidate
+  candidate="$(ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -1)"
+  [[ -n "$candidate" ]] && echo "$candidate"
+}
+
+pg_reachable() { pg_isready -q -h "$PGHOST" -p "$PGPORT" -t 2 >/dev/null 2>&1; }
+
+start_postgres() {
+  command -v psql >/dev/null 2>&1 && command -v pg_isready >/dev/null 2>&1 \
+    || die "the PostgreSQL client (psql, pg_isready) is needed" "apt-get install postgresql-client (or postgresql for a server too)"
+  local given=false
+  [[ -n "${PGHOST:-}" || -n "${PGPORT:-}" ]] && given=true
+  export PGUSER="${PGUSER:-postgres}"
+  export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}"
+
+  case "${LOCAL_STACK_POSTGRES:-auto}" in
+    auto) ;;
+    embedded)
+      [[ "$given" == false ]] || die "LOCAL_STACK_POSTGRES=embedded and PGHOST/PGPORT are both set" "unset one of them"
+      [[ "$(id -u)" -ne 0 ]] || die "LOCAL_STACK_POSTGRES=embedded, but PostgreSQL refuses to run as root" \
+        "run ./start.sh as a non-root user, or unset LOCAL_STACK_POSTGRES to use a running server"
+      export PGHOST=127.0.0.1 PGPORT="$EMBEDDED_PG_PORT"
+      if pg_reachable; then ok "embedded PostgreSQL already running on $PGHOST:$PGPORT"; else start_embedded_postgres; fi
+      create_databases
+      return ;;
+    *) die "LOCAL_STACK_POSTGRES must be auto or embedded, not '$LOCAL_STACK_POSTGRES'" "unset it or set it to embedded" ;;
+  esac
+  if [[ -f "$RUN_DIR/postgres.embedded" && -f "$DATA_DIR/postgres/postmaster.pid" && "$given" == false ]]; then
+    export PGHOST=127.0.0.1 PGPORT="$EMBEDDED_PG_PORT"
+    pg_reachable && { ok "embedded PostgreSQL already running on $PGHOST:$PGPORT"; create_databases; return; }
+  fi
+  if pg_reachable; then
+    ok "PostgreSQL: using $PGHOST:$PGPORT (user $PGUSER)"
+  elif [[ "$given" == true ]]; then
+    die "PostgreSQL at $PGHOST:$PGPORT (from PGHOST/PGPORT) is not accepting connections" \
+      "start that server, or unset PGHOST/PGPORT to use the local one"
+  elif [[ "$(id -u)" -eq 0 ]]; then
+    local cluster
+    cluster="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)"
+    if [[ -n "$cluster" ]]; then
+      die "no PostgreSQL on $PGHOST:$PGPORT, and PostgreSQL refuses to run as root, so none can be embedded" \
+        "start the installed one: pg_ctlcluster --skip-systemctl-redirect $cluster main start (or set PGHOST/PGPORT/PGUSER/PGPASSWORD)"
+    fi
+    die "no PostgreSQL on $PGHOST:$PGPORT, and PostgreSQL refuses to run as root, so none can be embedded" \
+      "apt-get install postgresql (then pg_ctlcluster <version> main start), or set PGHOST/PGPORT/PGUSER/PGPASSWORD"
+  else
+    start_embedded_postgres
+  fi
+  create_databases
+}
+
+start_embedded_postgres() {
+  local initdb pg_ctl
+  initdb="$(pg_bin initdb)" && pg_ctl="$(pg_bin pg_ctl)" \
+    || die "no PostgreSQL on 127.0.0.1:5432 and no PostgreSQL server binaries to embed one" \
+      "install PostgreSQL (Debian: apt-get install postgresql) or set PGHOST/PGPORT/PGUSER/PGPASSWORD"
+  export PGHOST=127.0.0.1 PGPORT="$EMBEDDED_PG_PORT"
+  local dir="$DATA_DIR/postgres" log="$LOG_DIR/postgres.log"
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  if [[ ! -f "$dir/PG_VERSION" ]]; then
+    info "creating an embedded PostgreSQL cluster in $dir (first start) ..."
+    mkdir -p "$dir"
+    "$initdb" -D "$dir" -U "$PGUSER" --auth=trust -E UTF8 >> "$log" 2>&1 || fail_start "initdb" "$log"
+  fi
+  require_free_port "$PGPORT" "the embedded PostgreSQL" LOCAL_STACK_PG_PORT
+  info "starting embedded PostgreSQL on $PGHOST:$PGPORT ..."
+  "$pg_ctl" -D "$dir" -l "$log" -w -t 60 \
+    -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $RUN_DIR" start >/dev/null 9>&- \
+    || fail_start "embedded PostgreSQL" "$log"
+  touch "$RUN_DIR/postgres.embedded"
+  ok "embedded PostgreSQL up on $PGHOST:$PGPORT (data: $dir)"
+}
+
+create_databases() {
+  local s db out
+  for s in "${SERVICES[@]}"; do
+    db="$(svc_db "$s")"
+    [[ "$db" == "-" ]] && continue
+    if ! out="$(psql -X -q -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" 2>&1)"; then
+      die "PostgreSQL at $PGHOST:$PGPORT refused user $PGUSER: $out" \
+        "set PGUSER/PGPASSWORD to a role that may create databases, or allow it in pg_hba.conf"
+    fi
+    if [[ "$out" != "1" ]]; then
+      psql -X -q -d postgres -c "CREATE DATABASE \"$db\"" >/dev/null 2>&1 \
+        || die "cannot create database $db on $PGHOST:$PGPORT as $PGUSER" "grant CREATEDB to $PGUSER or create it: createdb $db"
+      ok "created database $db"
+    fi
+  done
+}
+
+# --- services ----------------------------------------------------------------------------------------------------
+
+start_service() {
+  local s="$1" name port db pid
+  name="$(svc_name "$s")"; port="$(svc_port "$s")"; db="$(svc_db "$s")"
+  if pid="$(running_pid "$name")"; then ok "$name already running (pid $pid) on :$port"; return; fi
+  require_free_port "$port" "$name" "$(port_variable "$name")"
+  local -a env=(
+    "KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP"
+    "MICRONAUT_SERVER_PORT=$port"
+    "LOG_FORMAT=$LOG_FORMAT"
+    "SERVICE_NAME=$name"
+  )
+  if [[ "$db" != "-" ]]; then
+    env+=("DATASOURCES_DEFAULT_URL=jdbc:postgresql://$PGHOST:$PGPORT/$db"
+      "DATASOURCES_DEFAULT_USERNAME=$PGUSER" "DATASOURCES_DEFAULT_PASSWORD=${PGPASSWORD:-}")
+  else
+    env+=("MICRONAUT_HTTP_SERVICES_ORDERS_URL=http://127.0.0.1:$(port_of orders-service)"
+      "MICRONAUT_HTTP_SERVICES_INVENTORY_URL=http://127.0.0.1:$(port_of inventory-notification-service)"
+      "MICRONAUT_HTTP_SERVICES_AUDIT_URL=http://127.0.0.1:$(port_of audit-service)")
+  fi
+  info "starting $name on :$port ..."
+  launch "$name" "$LOG_DIR/$name.log" env "${env[@]}" \
+    "$JAVA" $SERVICE_JAVA_OPTS "$MARKER" "-Deventshop.localstack.component=$name" -jar "$ROOT/$name/target/$name.jar"
+}
+
+# service_state <name> <port>: 0 = healthy, 2 = process gone, 1 = still starting.
+service_state() {
+  running_pid "$1" >/dev/null || return 2
+  health_up "$2" && return 0
+  return 1
+}
+
+wait_for_services() { # wait_for_services <service spec...>
+  local deadline=$((SECONDS + START_TIMEOUT)) s name port rc pending
+  while true; do
+    pending=()
+    for s in "$@"; do
+      name="$(svc_name "$s")"; port="$(svc_port "$s")"
+      rc=0; service_state "$name" "$port" || rc=$?
+      case $rc in
+        0) ;;
+        2) fail_start "$name" "$LOG_DIR/$name.log" ;;
+        *) pending+=("$name") ;;
+      esac
+    done
+    [[ ${#pending[@]} -eq 0 ]] && break
+    ((SECONDS < deadline)) || { warn "still not healthy after ${START_TIMEOUT}s: ${pending[*]}"
+      fail_start "${pending[0]}" "$LOG_DIR/${pending[0]}.log"; }
+    sleep 1
+  done
+  for s in "$@"; do ok "$(svc_name "$s") healthy on http://localhost:$(svc_port "$s")/health"; done
+}
+
+print_urls() {
+  cat <<EOF
+
+${BOLD}Event Shop is running.${RESET}
+  Shop (web-ui)        http://localhost:$(port_of web-ui)/
+  Orders API           http://localhost:$(port_of orders-service)/orders
+  Inventory API        http://localhost:$(port_of inventory-notification-service)/products
+  Audit API            http://localhost:$(port_of audit-service)/audit/events
+  Kafka                $BOOTSTRAP
+  PostgreSQL           $PGHOST:$PGPORT (databases orders, inventory, audit)
+  Logs and PID files   $RUN_DIR
+Try: curl -X POST http://localhost:$(port_of orders-service)/order -H 'Content-Type: application/json' \\
+       -d '{"customer_name":"Jean Dupont","coffee_type":"Espresso"}'
+Stop with ./stop.sh
+EOF
+}
+
+main() {
+  parse_args "$@"
+  check_java
+  mkdir -p "$DATA_DIR" "$RUN_DIR" "$LOG_DIR"
+  # One start.sh at a time for this checkout.
+  exec 9> "$RUN_DIR/.start.lock"
+  command -v flock >/dev/null 2>&1 && { flock -n 9 || die "another ./start.sh is running for $ROOT" "wait for it to finish"; }
+  build_if_needed
+  preflight_ports
+  start_kafka
+  start_postgres
+  local backends=("${SERVICES[@]:0:3}") web=("${SERVICES[@]:3:1}") s
+  for s in "${backends[@]}"; do start_service "$s"; done
+  wait_for_services "${backends[@]}"
+  start_service "${web[0]}"
+  wait_for_services "${web[@]}"
+  print_urls
+}
+
+main "$@"
