@@ -257,6 +257,14 @@ class WebUiPagesTest implements TestPropertyProvider {
         Document architecture = get("/architecture");
         assertEquals(List.of("shop.orders", "shop.inventory", "shop.notifications", "shop.catalog",
                 "shop.deadletter"), architecture.select("table.topics td.mono").eachText());
+        // documentation/'s topics table supplies producers and consumers; its picture is in the jar
+        assertTrue(architecture.select("table.topics tr").get(1).text()
+                .contains("inventory-notification-service, audit-service, web-ui"));
+        assertEquals("/static/docs/architecture.png", architecture.select("img.architecture").attr("src"));
+        HttpResponse<byte[]> picture = client.toBlocking().exchange(HttpRequest.GET("/static/docs/architecture.png"),
+                byte[].class);
+        assertEquals(MediaType.IMAGE_PNG_TYPE, picture.getContentType().orElseThrow());
+        assertTrue(picture.body().length > 1000);
     }
 
     @Test
