@@ -22,6 +22,10 @@ public class Downstream {
         try {
             return Fetched.of(call.get());
         } catch (HttpClientResponseException e) {
+            if (e.getStatus().getCode() < 300) {
+                LOG.warn("{} answered something this page cannot read: {}", service, e.getMessage());
+                return Fetched.unavailable(service + " gave an answer this page cannot read.");
+            }
             LOG.warn("{} answered {} {}", service, e.getStatus().getCode(), e.getMessage());
             return Fetched.unavailable(service + " answered with an error (" + e.getStatus().getCode() + ").");
         } catch (ReadTimeoutException e) {

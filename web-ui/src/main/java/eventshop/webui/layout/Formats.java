@@ -23,6 +23,11 @@ public final class Formats {
         return instant == null ? "" : TIME.format(instant);
     }
 
+    /** Prices with two decimals: 2.5 is shown as 2.50. */
+    public String money(@Nullable java.math.BigDecimal amount) {
+        return amount == null ? "" : amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     public String precise(@Nullable Instant instant) {
         return instant == null ? "" : PRECISE.format(instant);
     }

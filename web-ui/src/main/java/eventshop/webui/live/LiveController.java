@@ -26,6 +26,9 @@ public class LiveController {
         Flux<Event<LiveEvent>> events = hub.stream().map(event -> Event.of(event).name(event.kind()));
         Flux<Event<LiveEvent>> heartbeats = Flux.interval(HEARTBEAT)
                 .map(tick -> Event.of(LiveEvent.health("web-ui", "UP")).name("heartbeat"));
-        return Flux.merge(events, heartbeats);
+        // A first event at once: the browser sees the stream open (and the indicator turns "live") without waiting
+        // for the next Kafka record.
+        Flux<Event<LiveEvent>> hello = Flux.just(Event.of(LiveEvent.health("web-ui", "UP")).name("heartbeat"));
+        return Flux.concat(hello, Flux.merge(events, heartbeats));
     }
 }

@@ -1,16 +1,20 @@
 package eventshop.webui.orders;
 
+import eventshop.events.Topics;
 import eventshop.webui.audit.Timeline;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Lays out an order's journaled events as a sequence diagram: one swimlane per service, one row per event in time
- * order, an arrow from the service that published it to the service that reacted next (or, dashed, to the audit
- * journal when nobody did), labelled with the milliseconds since the click. Pure geometry; the template draws it.
+ * order, an arrow from the service that published it to the service that reacted to it (the next later event from
+ * a service that consumes that topic), or, dashed, to the audit journal when no service reacted. Labelled with the
+ * milliseconds since the click. Pure geometry; the template draws it.
  */
 public record TimelineDiagram(int width, int height, List<Lane> lanes, List<Row> rows) {
 
@@ -32,8 +36,13 @@ public record TimelineDiagram(int width, int height, List<Lane> lanes, List<Row>
 
     static final List<String> SERVICES = List.of("web-ui", "orders-service", "inventory-notification-service",
             "audit-service");
-    private static final int MS_COLUMN = 90;
-    private static final int LANE_WIDTH = 215;
+    /** Which services act on a topic's events (audit and web-ui read everything but only record and show). */
+    static final Map<String, Set<String>> REACTING_CONSUMERS = Map.of(
+            Topics.ORDERS, Set.of("inventory-notification-service"),
+            Topics.INVENTORY, Set.of("orders-service"),
+            Topics.CATALOG, Set.of("orders-service"));
+    private static final int MS_COLUMN = 70;
+    private static final int LANE_WIDTH = 195;
     private static final int HEADER = 50;
     private static final int ROW_HEIGHT = 46;
 
@@ -54,14 +63,21 @@ public record TimelineDiagram(int width, int height, List<Lane> lanes, List<Row>
                 false));
         for (int i = 0; i < events.size(); i++) {
             Timeline.Event event = events.get(i);
-            String next = i + 1 < events.size() ? events.get(i + 1).source() : null;
-            boolean reaction = next != null && !next.equals(event.source());
-            int to = x(lanes, reaction ? next : "audit-service");
+            String reactor = reactor(events, i);
+            boolean reaction = reactor != null;
+            int to = x(lanes, reaction ? reactor : "audit-service");
             long ms = Math.max(0, Duration.between(t0, event.occurredAt()).toMillis());
             rows.add(new Row(rowY(i + 1), event.type(), event.topic(), "+" + ms + " ms", x(lanes, event.source()),
                     to, !reaction));
         }
         return new TimelineDiagram(MS_COLUMN + lanes.size() * LANE_WIDTH, rowY(rows.size()), lanes, rows);
+    }
+
+    private static String reactor(List<Timeline.Event> events, int index) {
+        Timeline.Event event = events.get(index);
+        Set<String> consumers = REACTING_CONSUMERS.getOrDefault(event.topic(), Set.of());
+        return events.stream().skip(index + 1L).map(Timeline.Event::source)
+                .filter(s -> !s.equals(event.source()) && consumers.contains(s)).findFirst().orElse(null);
     }
 
     private static int rowY(int index) {
