@@ -36,6 +36,21 @@ class EventCodecTest {
         assertThat(decoded.data()).isInstanceOf(data.getClass());
     }
 
+    static Stream<DomainEvent> eventsWithEmptyValues() {
+        return Stream.of(new StockRejected("not a stock problem", java.util.List.of()),
+                new ProductSnapshot("ESP-001", "Espresso", "", java.math.BigDecimal.ONE, "EUR", 0, 0),
+                new NotificationSent(UUID.randomUUID(), "CUSTOMER", "a@example.com", "LOG", "Hello", ""));
+    }
+
+    /** Serde leaves empty values out by default; a required empty list or string must still survive. */
+    @ParameterizedTest
+    @MethodSource("eventsWithEmptyValues")
+    void emptyListsAndStringsSurviveARoundTrip(DomainEvent data) {
+        EventEnvelope original = EventEnvelope.of(data, UUID.randomUUID(), "req-42", "test");
+
+        assertThat(codec.decode(codec.encode(original))).isEqualTo(original);
+    }
+
     @Test
     void envelopeIsPlainJsonWithTheDocumentedFields() {
         EventEnvelope envelope = EventEnvelope.of(new StockReplenished("ESP-001", 10, 13), null, "req-1", "inventory");

@@ -49,6 +49,20 @@ public class IncomingEvents {
      * was already processed is skipped. The handler runs inside the transaction that records the id.
      */
     public void handleOnce(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler) {
+        handle(record, consumer, true, handler);
+    }
+
+    /**
+     * Like {@link #handleOnce} but without recording event ids, for handlers that are idempotent by nature (a state
+     * snapshot applied as an upsert) and whose topic is re-read from the beginning, e.g. a replica of a compacted
+     * topic: recording every snapshot would only grow the processed-event table and turn re-reads into skips.
+     */
+    public void handleEvery(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler) {
+        handle(record, consumer, false, handler);
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record, String consumer, boolean onlyOnce,
+                        Consumer<EventEnvelope> handler) {
         CorrelationId.runWith(headerCorrelationId(record), () -> {
             EventEnvelope envelope;
             try {
@@ -57,15 +71,15 @@ public class IncomingEvents {
                 deadLetters.publish(record, consumer, e);
                 return;
             }
-            CorrelationId.runWith(envelope.correlationId(), () -> apply(record, consumer, envelope, handler));
+            CorrelationId.runWith(envelope.correlationId(), () -> apply(record, consumer, onlyOnce, envelope, handler));
         });
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record, String consumer, EventEnvelope envelope,
-                       Consumer<EventEnvelope> handler) {
+    private void apply(ConsumerRecord<String, byte[]> record, String consumer, boolean onlyOnce,
+                       EventEnvelope envelope, Consumer<EventEnvelope> handler) {
         try {
             boolean applied = transactions.executeWrite(status -> {
-                if (processedEvents.insertIfAbsent(consumer, envelope.eventId()) == 0) {
+                if (onlyOnce && processedEvents.insertIfAbsent(consumer, envelope.eventId()) == 0) {
                     return false;
                 }
                 handler.accept(envelope);

@@ -12,6 +12,7 @@ public class EventMetrics {
     public static final String DEAD_LETTERED = "eventshop.events.deadlettered";
     public static final String FAILED = "eventshop.events.failed";
     public static final String DUPLICATES = "eventshop.events.duplicates";
+    public static final String OUTBOX_PUBLISH_FAILURES = "eventshop.outbox.publish.failures";
 
     private final MeterRegistry registry;
 
@@ -37,6 +38,11 @@ public class EventMetrics {
 
     public void duplicate(String topic, String type) {
         registry.counter(DUPLICATES, "topic", topic, "type", type).increment();
+    }
+
+    /** The relay tried to publish a batch and the broker did not acknowledge it (it will try again). */
+    public void outboxPublishFailed() {
+        registry.counter(OUTBOX_PUBLISH_FAILURES).increment();
     }
 
     public MeterRegistry registry() {

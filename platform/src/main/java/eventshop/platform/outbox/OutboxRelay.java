@@ -1,5 +1,6 @@
 package eventshop.platform.outbox;
 
+import eventshop.platform.observability.EventMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -26,13 +27,15 @@ public class OutboxRelay {
 
     private final OutboxBatchPublisher publisher;
     private final OutboxConfiguration configuration;
+    private final EventMetrics metrics;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
 
-    public OutboxRelay(OutboxBatchPublisher publisher, OutboxConfiguration configuration) {
+    public OutboxRelay(OutboxBatchPublisher publisher, OutboxConfiguration configuration, EventMetrics metrics) {
         this.publisher = publisher;
         this.configuration = configuration;
+        this.metrics = metrics;
         this.thread = new Thread(this::run, "outbox-relay");
         this.thread.setDaemon(true);
     }
@@ -78,6 +81,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                metrics.outboxPublishFailed();
                 backoff = nextBackoff(backoff);
                 LOG.warn("Outbox relay could not publish, retrying in {} ms: {}", backoff.toMillis(), e.toString());
             }

@@ -1,0 +1,73 @@
+package eventshop.audit.api;
+
+import eventshop.audit.domain.Timeline;
+import eventshop.audit.persistence.JournalRepository;
+import eventshop.audit.persistence.JournalRepository.NamedCount;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.validation.Validated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reading the journal: filtered pages, an order's timeline, counts. */
+@Controller("/audit")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Validated
+public class JournalController {
+
+    private static final Sort NEWEST_FIRST = Sort.of(Sort.Order.desc("id"));
+    private static final Sort CAUSAL_ORDER = Sort.of(Sort.Order.asc("occurredAt"), Sort.Order.asc("recordTimestamp"),
+            Sort.Order.asc("id"));
+
+    private final JournalRepository journal;
+
+    public JournalController(JournalRepository journal) {
+        this.journal = journal;
+    }
+
+    @Get("/events")
+    public JournalPage events(@Valid @RequestBean JournalQuery query,
+                              @QueryValue(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                              @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
+        Page<JournalEntry> result = journal.findAll(query.toFilter().toSpecification(),
+                Pageable.from(page, size, NEWEST_FIRST)).map(JournalEntry::of);
+        return new JournalPage(result.getContent(), page, size, result.getTotalSize());
+    }
+
+    /** 200 with no events for an order the journal has not seen (yet): the UI polls this while an order unfolds. */
+    @Get("/orders/{orderId}/timeline")
+    public OrderTimeline timeline(UUID orderId) {
+        List<Timeline.Journaled> records = journal.findByOrderId(orderId, CAUSAL_ORDER).stream()
+                .filter(r -> r.valid())
+                .map(r -> new Timeline.Journaled(r.eventId(), r.eventType(), r.topic(), r.source(),
+                        r.correlationId(), r.occurredAt(), r.recordTimestamp(), r.replayed()))
+                .toList();
+        return new OrderTimeline(orderId, Timeline.of(records).stream().map(OrderTimeline.Event::of).toList());
+    }
+
+    @Get("/stats")
+    public JournalStats stats() {
+        JournalRepository.Totals totals = journal.totals();
+        return new JournalStats(totals.total(), totals.invalid(), totals.replayed(), totals.lastMinute(),
+                totals.firstAt(), totals.lastAt(), asMap(journal.countByType()), asMap(journal.countByTopic()));
+    }
+
+    private static Map<String, Long> asMap(List<NamedCount> counts) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        counts.forEach(c -> map.put(c.name(), c.count()));
+        return map;
+    }
+}

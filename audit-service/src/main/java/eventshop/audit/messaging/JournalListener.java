@@ -1,0 +1,75 @@
+package eventshop.audit.messaging;
+
+import eventshop.audit.persistence.JournalRecord;
+import eventshop.audit.persistence.JournalWriter;
+import eventshop.events.Topics;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Property;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Journals every record of every shop topic, present or future (pattern subscription; new topics are found within
+ * {@code metadata.max.age.ms}), with its own consumer group. Each poll is written in one batch and one transaction;
+ * offsets are committed (SYNC) only after that transaction, so a crash can redeliver but never lose, and the unique
+ * record coordinates make a redelivery insert nothing. A failed write is retried indefinitely without committing:
+ * the journal skips nothing, it waits (for instance for the database to come back).
+ */
+@KafkaListener(
+        groupId = "${eventshop.audit.consumer-group:audit-journal}",
+        clientId = JournalListener.CONSUMER_ID,
+        batch = true,
+        offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = Integer.MAX_VALUE,
+                retryDelay = "1s"),
+        properties = {
+                // Keys as bytes too: a replay must resend them exactly, whatever their encoding.
+                @Property(name = ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                        value = "org.apache.kafka.common.serialization.ByteArrayDeserializer"),
+                @Property(name = ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                        value = "org.apache.kafka.common.serialization.ByteArrayDeserializer"),
+                @Property(name = ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                        value = "${eventshop.audit.topic-discovery-ms:5000}"),
+                @Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "${eventshop.audit.batch-size:500}")
+        })
+public class JournalListener {
+
+    public static final String CONSUMER_ID = "audit-journal";
+    private static final Logger LOG = LoggerFactory.getLogger(JournalListener.class);
+
+    private final JournalEntries entries;
+    private final JournalWriter writer;
+    private final JournalMetrics metrics;
+
+    public JournalListener(JournalEntries entries, JournalWriter writer, JournalMetrics metrics) {
+        this.entries = entries;
+        this.writer = writer;
+        this.metrics = metrics;
+    }
+
+    @Topic(patterns = Topics.ALL_PATTERN)
+    void journal(List<ConsumerRecord<byte[], byte[]>> batch) {
+        Instant receivedAt = Instant.now();
+        List<JournalRecord> records = batch.stream().map(record -> entries.from(record, receivedAt)).toList();
+        boolean[] inserted;
+        try {
+            inserted = writer.append(records);
+        } catch (RuntimeException e) {
+            metrics.writeFailed();
+            LOG.warn("Could not journal {} records, will retry without committing: {}", records.size(), e.toString());
+            throw e;
+        }
+        metrics.written(records, inserted);
+    }
+}

@@ -1,0 +1,100 @@
+package eventshop.audit.persistence;
+
+import eventshop.audit.domain.StoredHeader;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Appends records to the journal in one JDBC batch and one transaction. {@code ON CONFLICT DO NOTHING} on the record's
+ * (topic, partition, offset) makes a redelivered record a no-op, which is what lets the consumer commit its offsets
+ * only after this transaction: a crash in between redelivers records that are already here, and nothing is doubled.
+ * (Micronaut Data has no batched insert-or-ignore, hence plain JDBC through its {@link JdbcOperations}.)
+ */
+@Singleton
+public class JournalWriter {
+
+    private static final Argument<List<StoredHeader>> HEADERS = Argument.listOf(StoredHeader.class);
+    private static final String INSERT = """
+            INSERT INTO journal_entry (topic, kafka_partition, kafka_offset, message_key, key_base64, headers,
+                record_timestamp, received_at, payload, payload_base64, valid, decode_error, event_id, event_type,
+                event_version, order_id, correlation_id, source, occurred_at, replayed)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (topic, kafka_partition, kafka_offset) DO NOTHING""";
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    public JournalWriter(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** @return for each record, whether it was new ({@code false}: it had been journaled before) */
+    @Transactional
+    public boolean[] append(List<JournalRecord> records) {
+        if (records.isEmpty()) {
+            return new boolean[0];
+        }
+        return jdbc.prepareStatement(INSERT, statement -> {
+            for (JournalRecord record : records) {
+                bind(statement, record);
+                statement.addBatch();
+            }
+            int[] counts = statement.executeBatch();
+            boolean[] inserted = new boolean[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                inserted[i] = counts[i] > 0;
+            }
+            return inserted;
+        });
+    }
+
+    private void bind(PreparedStatement statement, JournalRecord r) throws SQLException {
+        int i = 0;
+        statement.setString(++i, r.topic());
+        statement.setInt(++i, r.kafkaPartition());
+        statement.setLong(++i, r.kafkaOffset());
+        statement.setString(++i, r.messageKey());
+        statement.setBoolean(++i, r.keyBase64());
+        statement.setString(++i, headersJson(r.headers()));
+        statement.setObject(++i, timestamp(r.recordTimestamp()));
+        statement.setObject(++i, timestamp(r.receivedAt()));
+        statement.setString(++i, r.payload());
+        statement.setBoolean(++i, r.payloadBase64());
+        statement.setBoolean(++i, r.valid());
+        statement.setString(++i, r.decodeError());
+        statement.setObject(++i, r.eventId(), Types.OTHER);
+        statement.setString(++i, r.eventType());
+        statement.setObject(++i, r.eventVersion(), Types.INTEGER);
+        statement.setObject(++i, r.orderId(), Types.OTHER);
+        statement.setString(++i, r.correlationId());
+        statement.setString(++i, r.source());
+        statement.setObject(++i, timestamp(r.occurredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setBoolean(++i, r.replayed());
+    }
+
+    private String headersJson(List<StoredHeader> headers) {
+        try {
+            return json.writeValueAsString(HEADERS, headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise headers", e);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,24 @@
+package eventshop.audit.replay;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** {@code POST /audit/replay}: republish selected journaled events. 400 without a selection, 404 when it is empty. */
+@Controller("/audit")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ReplayController {
+
+    private final ReplayService replays;
+
+    public ReplayController(ReplayService replays) {
+        this.replays = replays;
+    }
+
+    @Post("/replay")
+    public ReplayResult replay(@Body ReplayRequest request) {
+        return replays.replay(request);
+    }
+}

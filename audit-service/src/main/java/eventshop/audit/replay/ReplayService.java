@@ -1,0 +1,90 @@
+package eventshop.audit.replay;
+
+import eventshop.audit.api.Problems;
+import eventshop.audit.messaging.JournalMetrics;
+import eventshop.audit.persistence.JournalFilter;
+import eventshop.audit.persistence.JournalRecord;
+import eventshop.audit.persistence.JournalRepository;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Selects journaled events and republishes them in their original order. Only original, valid events of shop topics
+ * are replayed: invalid records would only be dead-lettered again, dead letters are copies of events whose originals
+ * are selectable, and earlier replays are copies too. An event journaled twice (an at-least-once redelivery) is
+ * replayed once.
+ */
+@Singleton
+public class ReplayService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayService.class);
+    private static final Sort ORIGINAL_ORDER = Sort.of(Sort.Order.asc("recordTimestamp"), Sort.Order.asc("id"));
+
+    private final JournalRepository journal;
+    private final ReplayPublisher publisher;
+    private final JournalMetrics metrics;
+    private final int maxEvents;
+
+    public ReplayService(JournalRepository journal, ReplayPublisher publisher, JournalMetrics metrics,
+                         @Value("${eventshop.audit.replay.max-events:1000}") int maxEvents) {
+        this.journal = journal;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.maxEvents = maxEvents;
+    }
+
+    public ReplayResult replay(ReplayRequest request) {
+        if (!request.selectsSomething()) {
+            throw Problems.badRequest(
+                    "A replay needs a selection: give orderId, type, from and/or to");
+        }
+        if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
+            throw Problems.badRequest("'from' is after 'to'");
+        }
+        JournalFilter selection = request.toFilter();
+        List<JournalRecord> matched = journal.findAll(selection.and(JournalFilter.replayable()),
+                Pageable.from(0, maxEvents + 1, ORIGINAL_ORDER).withoutTotal()).getContent();
+        long skipped = journal.count(selection.and(JournalFilter.notReplayable()));
+        if (matched.isEmpty()) {
+            throw Problems.notFound("No journaled event to replay matches " + request
+                    + (skipped > 0 ? "; " + skipped + " matching records are invalid or dead letters, which are "
+                    + "never replayed" : ""));
+        }
+        if (matched.size() > maxEvents) {
+            throw Problems.unprocessable("The selection " + request
+                    + " matches more than " + maxEvents + " events; narrow it (orderId, type, from/to)");
+        }
+        List<JournalRecord> toReplay = oncePerEvent(matched);
+        publisher.publish(toReplay);
+        toReplay.stream().collect(Collectors.groupingBy(JournalRecord::topic, Collectors.counting()))
+                .forEach((topic, count) -> metrics.replayed(topic, count.intValue()));
+        LOG.info("Replayed {} events ({}), skipped {} invalid or dead-lettered records", toReplay.size(), request,
+                skipped);
+        return new ReplayResult(toReplay.size(), skipped, "Republished with header replayed=true; consumers skip "
+                + "events they already applied (same event ids)", toReplay.stream()
+                .map(r -> new ReplayResult.Event(r.eventId(), r.eventType(), r.topic(), r.kafkaPartition(),
+                        r.kafkaOffset()))
+                .toList());
+    }
+
+    private static List<JournalRecord> oncePerEvent(List<JournalRecord> records) {
+        Set<String> seen = new HashSet<>();
+        List<JournalRecord> unique = new ArrayList<>();
+        for (JournalRecord record : records) {
+            if (seen.add(record.eventId() + "@" + record.topic())) {
+                unique.add(record);
+            }
+        }
+        return unique;
+    }
+}

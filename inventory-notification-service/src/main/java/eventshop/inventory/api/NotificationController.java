@@ -1,0 +1,33 @@
+package eventshop.inventory.api;
+
+import eventshop.inventory.persistence.NotificationRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/notifications")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class NotificationController {
+
+    private final NotificationRepository notifications;
+
+    NotificationController(NotificationRepository notifications) {
+        this.notifications = notifications;
+    }
+
+    /** Newest first, optionally only one order's or one recipient's. */
+    @Get
+    List<NotificationView> list(@Nullable @QueryValue UUID orderId, @Nullable @QueryValue @Size(max = 254) String recipient,
+                                @QueryValue(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return notifications.search(orderId, recipient, limit).stream().map(NotificationView::of).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package eventshop.inventory.api;
+
+import eventshop.inventory.persistence.ReservationRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/reservations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ReservationController {
+
+    private final ReservationRepository reservations;
+
+    ReservationController(ReservationRepository reservations) {
+        this.reservations = reservations;
+    }
+
+    /** One order's reservations by SKU, or without an order id the newest reservations first. */
+    @Get
+    List<ReservationView> list(@Nullable @QueryValue UUID orderId,
+                               @QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        var found = orderId != null ? reservations.findByOrderIdOrderBySku(orderId)
+                : reservations.listOrderByCreatedAtDesc(Pageable.from(0, limit));
+        return found.stream().map(ReservationView::of).toList();
+    }
+}

@@ -1,0 +1,30 @@
+package eventshop.orders.api;
+
+import eventshop.orders.service.CatalogReplica;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+
+@Controller("/catalog")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "catalog")
+public class CatalogController {
+
+    private final CatalogReplica replica;
+
+    public CatalogController(CatalogReplica replica) {
+        this.replica = replica;
+    }
+
+    @Operation(summary = "The products that can be ordered, from this service's replica of the catalog")
+    @Get
+    public List<CatalogItemView> products() {
+        return replica.all().stream().map(p -> new CatalogItemView(p.sku(), p.name(), p.description(), p.price(),
+                p.currency(), p.stock())).toList();
+    }
+}

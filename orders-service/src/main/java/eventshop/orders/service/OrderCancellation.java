@@ -1,0 +1,37 @@
+package eventshop.orders.service;
+
+import eventshop.orders.domain.OrderStatus;
+import eventshop.orders.persistence.OrderEntity;
+import eventshop.orders.persistence.OrderRepository;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.UUID;
+
+/** Cancels a PENDING or CONFIRMED order and announces it; inventory then releases whatever it reserved. */
+@Singleton
+public class OrderCancellation {
+
+    public static final String DEFAULT_REASON = "Cancelled by customer";
+
+    private final OrderRepository orders;
+    private final OrderTransitions transitions;
+    private final OrderEvents events;
+
+    public OrderCancellation(OrderRepository orders, OrderTransitions transitions, OrderEvents events) {
+        this.orders = orders;
+        this.transitions = transitions;
+        this.events = events;
+    }
+
+    @Transactional
+    public void cancel(UUID orderId, String reason) {
+        OrderEntity order = orders.findByIdForUpdate(orderId).orElseThrow(() -> OrderRequestException.notFound(orderId));
+        if (!order.status().isCancellable()) {
+            throw new OrderRequestException(OrderRequestException.Kind.CONFLICT, "Order cannot be cancelled",
+                    "Order " + orderId + " is " + order.status() + "; only PENDING or CONFIRMED orders can be cancelled");
+        }
+        OrderEntity cancelled = transitions.move(order, OrderStatus.CANCELLED, reason);
+        events.cancelled(cancelled, reason);
+    }
+}

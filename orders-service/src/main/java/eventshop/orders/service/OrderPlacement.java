@@ -1,0 +1,90 @@
+package eventshop.orders.service;
+
+import eventshop.orders.domain.OrderPricing;
+import eventshop.orders.domain.OrderStatus;
+import eventshop.orders.domain.PricedLine;
+import eventshop.orders.domain.PricedOrder;
+import eventshop.orders.domain.RequestedLine;
+import eventshop.orders.persistence.OrderEntity;
+import eventshop.orders.persistence.OrderLineEntity;
+import eventshop.orders.persistence.OrderLineRepository;
+import eventshop.orders.persistence.OrderRepository;
+import eventshop.platform.correlation.CorrelationId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Places an order: prices it from the catalog replica, stores it as PENDING and writes OrderPlaced to the outbox, all
+ * in one transaction, so the event exists exactly when the order does.
+ */
+@Singleton
+public class OrderPlacement {
+
+    /** The order, and whether it was created by an earlier request with the same Idempotency-Key. */
+    public record Placed(UUID orderId, boolean replayed) {
+    }
+
+    private final CatalogReplica catalog;
+    private final OrderRepository orders;
+    private final OrderLineRepository lines;
+    private final OrderTransitions transitions;
+    private final OrderEvents events;
+
+    public OrderPlacement(CatalogReplica catalog, OrderRepository orders, OrderLineRepository lines,
+                          OrderTransitions transitions, OrderEvents events) {
+        this.catalog = catalog;
+        this.orders = orders;
+        this.lines = lines;
+        this.transitions = transitions;
+        this.events = events;
+    }
+
+    @Transactional
+    public Placed place(NewOrder request, @Nullable String idempotencyKey) {
+        String fingerprint = request.fingerprint();
+        if (idempotencyKey != null) {
+            Optional<Placed> earlier = earlierPlacement(idempotencyKey, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        PricedOrder priced = OrderPricing.price(request.lines(),
+                catalog.entries(request.lines().stream().map(RequestedLine::sku).toList()));
+        Instant now = OrderTransitions.now();
+        OrderEntity order = transitions.created(new OrderEntity(UUID.randomUUID(), request.customerName(),
+                request.customerEmail(), OrderStatus.PENDING, null, priced.total(), priced.currency(),
+                CorrelationId.current().orElse(null), idempotencyKey, fingerprint, now, now));
+        List<OrderLineEntity> saved = lines.saveAll(toEntities(order.id(), priced.lines()));
+        events.placed(order, saved);
+        return new Placed(order.id(), false);
+    }
+
+    private Optional<Placed> earlierPlacement(String idempotencyKey, String fingerprint) {
+        orders.lockIdempotencyKey(idempotencyKey);
+        return orders.findByIdempotencyKey(idempotencyKey).map(existing -> {
+            if (!fingerprint.equals(existing.requestFingerprint())) {
+                throw new OrderRequestException(OrderRequestException.Kind.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key reused", "Idempotency-Key '" + idempotencyKey + "' was first used for a "
+                        + "different request (order " + existing.id() + "); use a new key for a new order");
+            }
+            return new Placed(existing.id(), true);
+        });
+    }
+
+    private static List<OrderLineEntity> toEntities(UUID orderId, List<PricedLine> priced) {
+        List<OrderLineEntity> entities = new ArrayList<>(priced.size());
+        for (int i = 0; i < priced.size(); i++) {
+            PricedLine line = priced.get(i);
+            entities.add(new OrderLineEntity(null, orderId, i + 1, line.sku(), line.productName(), line.unitPrice(),
+                    line.quantity()));
+        }
+        return entities;
+    }
+}

@@ -1,0 +1,55 @@
+package eventshop.orders.service;
+
+import eventshop.orders.domain.OrderStatus;
+import eventshop.orders.persistence.OrderEntity;
+import eventshop.orders.persistence.OrderRepository;
+import eventshop.orders.persistence.StatusChangeEntity;
+import eventshop.orders.persistence.StatusChangeRepository;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
+
+/** Records a status change: the order row, a line of history, and a notice for after commit (metrics). */
+@Singleton
+public class OrderTransitions {
+
+    private final OrderRepository orders;
+    private final StatusChangeRepository history;
+    private final ApplicationEventPublisher<OrderStatusChanged> changes;
+
+    public OrderTransitions(OrderRepository orders, StatusChangeRepository history,
+                            ApplicationEventPublisher<OrderStatusChanged> changes) {
+        this.orders = orders;
+        this.history = history;
+        this.changes = changes;
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public OrderEntity created(OrderEntity order) {
+        OrderEntity saved = orders.save(order);
+        record(saved, "Order placed");
+        return saved;
+    }
+
+    @Transactional(propagation = MANDATORY)
+    public OrderEntity move(OrderEntity order, OrderStatus status, @Nullable String reason) {
+        OrderEntity updated = orders.update(order.withStatus(status, reason, now()));
+        record(updated, reason);
+        return updated;
+    }
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void record(OrderEntity order, @Nullable String reason) {
+        history.save(new StatusChangeEntity(null, order.id(), order.status(), reason, order.updatedAt()));
+        changes.publishEvent(new OrderStatusChanged(order.id(), order.status()));
+    }
+}

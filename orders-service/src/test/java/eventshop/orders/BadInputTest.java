@@ -1,0 +1,209 @@
+package eventshop.orders;
+
+import eventshop.events.EventCodec;
+import eventshop.events.EventHeaders;
+import eventshop.testing.KafkaTestClient;
+import eventshop.testing.TestInfrastructure;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static eventshop.orders.OrderApiTest.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every kind of bad request gets a 4xx RFC 7807 problem naming what is wrong, never a 5xx or a stack trace, and
+ * leaves nothing behind in the database.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest implements TestPropertyProvider {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String VALID = order("Ana", "ana@example.com", "TEST-ESP", "1");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    JsonMapper jsonMapper;
+    @Inject
+    EventCodec codec;
+    private TestPostgresUrl database;
+
+    private Http http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.properties("orders"));
+        props.put("test.failing-controller", "true");
+        database = new TestPostgresUrl(props.get("datasources.default.url"), props.get("datasources.default.username"),
+                props.get("datasources.default.password"));
+        return props;
+    }
+
+    @BeforeAll
+    void setUp() {
+        http = new Http(client.toBlocking(), jsonMapper);
+        try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker()) {
+            TestCatalog.publishAll(kafka, codec);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.GET("/catalog")).json().size() >= 3);
+    }
+
+    Stream<Arguments> badOrders() {
+        String lines21 = IntStream.range(0, 21).mapToObj(i -> "{\"sku\":\"S" + i + "\",\"quantity\":1}")
+                .collect(Collectors.joining(","));
+        return Stream.of(
+                bad("missing name", "{\"customer\":{\"email\":\"a@example.com\"},\"lines\":[{\"sku\":\"TEST-ESP\",\"quantity\":1}]}",
+                        "customer.name"),
+                bad("blank name", order("   ", "a@example.com", "TEST-ESP", "1"), "customer.name"),
+                bad("name too long", order("x".repeat(101), "a@example.com", "TEST-ESP", "1"), "customer.name"),
+                bad("invalid e-mail", order("Ana", "not-an-email", "TEST-ESP", "1"), "customer.email"),
+                bad("missing customer", "{\"lines\":[{\"sku\":\"TEST-ESP\",\"quantity\":1}]}", "customer"),
+                bad("no lines", "{\"customer\":{\"name\":\"Ana\",\"email\":\"a@example.com\"},\"lines\":[]}", "lines"),
+                bad("lines missing", "{\"customer\":{\"name\":\"Ana\",\"email\":\"a@example.com\"}}", "lines"),
+                bad("21 lines", "{\"customer\":{\"name\":\"Ana\",\"email\":\"a@example.com\"},\"lines\":[" + lines21 + "]}",
+                        "lines"),
+                bad("a null line", "{\"customer\":{\"name\":\"Ana\",\"email\":\"a@example.com\"},\"lines\":[null]}",
+                        "lines[0]"),
+                bad("quantity 0", order("Ana", "a@example.com", "TEST-ESP", "0"), "lines[0].quantity"),
+                bad("quantity negative", order("Ana", "a@example.com", "TEST-ESP", "-3"), "lines[0].quantity"),
+                bad("quantity over 100", order("Ana", "a@example.com", "TEST-ESP", "101"), "lines[0].quantity"),
+                bad("quantity missing", "{\"customer\":{\"name\":\"Ana\",\"email\":\"a@example.com\"},\"lines\":[{\"sku\":\"TEST-ESP\"}]}",
+                        "lines[0].quantity"),
+                bad("blank sku", order("Ana", "a@example.com", " ", "1"), "lines[0].sku"),
+                bad("unknown SKU", order("Ana", "a@example.com", "TEST-ESP", "1", "NO-SUCH", "1"), "lines[1].sku"),
+                bad("duplicate SKU", order("Ana", "a@example.com", "TEST-ESP", "1", "TEST-ESP", "2"), "lines[1].sku"),
+                bad("several bad fields", order("", "nope", "TEST-ESP", "0"),
+                        "customer.name", "customer.email", "lines[0].quantity"));
+    }
+
+    private static Arguments bad(String name, String body, String... fields) {
+        return Arguments.of(name, body, List.of(fields));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badOrders")
+    void aBadOrderIsRefusedNamingEachBadField(String name, String body, List<String> fields) {
+        Http.Reply reply = refusedWithoutTrace(() -> HttpRequest.POST("/orders", body), 400);
+        List<String> named = new ArrayList<>();
+        reply.json().get("violations").values().forEach(v -> named.add(v.get("field").getStringValue()));
+        assertThat(named).as(reply.body()).containsAll(fields);
+    }
+
+    Stream<Arguments> badRequests() {
+        return Stream.<Arguments>of(
+                request("malformed JSON", () -> HttpRequest.POST("/orders", "{\"customer\": {\"name\": "), 400),
+                request("JSON of the wrong shape", () -> HttpRequest.POST("/orders", "[1,2,3]"), 400),
+                request("quantity not a number",
+                        () -> HttpRequest.POST("/orders", order("Ana", "a@example.com", "TEST-ESP", "\"many\"")), 400),
+                request("no body", () -> HttpRequest.POST("/orders", ""), 400),
+                request("JSON null", () -> HttpRequest.POST("/orders", "null"), 400),
+                request("wrong content type",
+                        () -> HttpRequest.POST("/orders", VALID).contentType(MediaType.TEXT_PLAIN_TYPE), 415),
+                request("oversized body", () -> HttpRequest.POST("/orders",
+                        order("x".repeat(70_000), "a@example.com", "TEST-ESP", "1")), 413),
+                request("Idempotency-Key too long",
+                        () -> HttpRequest.POST("/orders", VALID).header("Idempotency-Key", "k".repeat(101)), 400),
+                request("unknown order", () -> HttpRequest.GET("/orders/" + UUID.randomUUID()), 404),
+                request("non-UUID order id", () -> HttpRequest.GET("/orders/42"), 400),
+                request("cancel unknown order", () -> HttpRequest.POST("/orders/" + UUID.randomUUID() + "/cancel", "{}"), 404),
+                request("cancel non-UUID", () -> HttpRequest.POST("/orders/not-a-uuid/cancel", "{}"), 400),
+                request("cancel reason too long", () -> HttpRequest.POST("/orders/" + UUID.randomUUID() + "/cancel",
+                        "{\"reason\":\"" + "r".repeat(501) + "\"}"), 400),
+                request("unknown status filter", () -> HttpRequest.GET("/orders?status=SHIPPED"), 400),
+                request("page size 0", () -> HttpRequest.GET("/orders?size=0"), 400),
+                request("page size over 100", () -> HttpRequest.GET("/orders?size=101"), 400),
+                request("negative page", () -> HttpRequest.GET("/orders?page=-1"), 400),
+                request("legacy malformed JSON", () -> HttpRequest.POST("/order", "{\"customer_name\":"), 400),
+                request("legacy missing coffee", () -> HttpRequest.POST("/order", "{\"customer_name\":\"Jean\"}"), 400));
+    }
+
+    private static Arguments request(String name, Supplier<MutableHttpRequest<?>> request, int status) {
+        return Arguments.of(new BadRequest(name, request, status));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void aBadRequestGetsAProblemNotAStackTrace(BadRequest bad) {
+        Http.Reply reply = refusedWithoutTrace(bad.request(), bad.status());
+        assertThat(reply.json().get("status").getIntValue()).isEqualTo(bad.status());
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemWithoutInternals() {
+        Http.Reply reply = http.send(HttpRequest.GET("/test-failures/boom").header(EventHeaders.HTTP_REQUEST_ID, "req-boom"));
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(reply.body()).doesNotContain("hunter2", "jdbc", "IllegalStateException", "at eventshop");
+        assertThat(reply.text("detail")).contains("req-boom");
+        assertThat(reply.headers().get(EventHeaders.HTTP_REQUEST_ID)).isEqualTo("req-boom");
+    }
+
+    private Http.Reply refusedWithoutTrace(Supplier<MutableHttpRequest<?>> request, int status) {
+        Map<String, Long> before = rowCounts();
+        Http.Reply reply = http.send(request.get());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).as(reply.body()).startsWith(PROBLEM_JSON);
+        assertThat(reply.json().isObject()).as(reply.body()).isTrue();
+        assertThat(reply.body()).doesNotContain("Exception", "\tat ", "eventshop.", "io.micronaut");
+        assertThat(rowCounts()).as("nothing half-written").isEqualTo(before);
+        return reply;
+    }
+
+    private Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password()); Statement st = c.createStatement()) {
+            for (String table : List.of("customer_order", "order_line", "order_status_change", "outbox")) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
+    private record TestPostgresUrl(String url, String user, String password) {
+    }
+
+    /** One bad request; a record so JUnit, not Micronaut, resolves it as a parameter. */
+    record BadRequest(String name, Supplier<MutableHttpRequest<?>> request, int status) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}

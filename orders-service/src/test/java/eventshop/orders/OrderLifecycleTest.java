@@ -1,0 +1,287 @@
+package eventshop.orders;
+
+import eventshop.events.EventCodec;
+import eventshop.events.EventEnvelope;
+import eventshop.events.EventHeaders;
+import eventshop.events.OrderCancelled;
+import eventshop.events.OrderRejected;
+import eventshop.events.ProductSnapshot;
+import eventshop.events.Shortage;
+import eventshop.events.StockLine;
+import eventshop.events.StockRejected;
+import eventshop.events.StockReserved;
+import eventshop.events.Topics;
+import eventshop.platform.observability.EventMetrics;
+import eventshop.testing.KafkaTestClient;
+import eventshop.testing.TestInfrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static eventshop.orders.OrderApiTest.header;
+import static eventshop.orders.OrderApiTest.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The order lifecycle driven by real inventory events on the real broker: confirmation, rejection, idempotency,
+ * dead letters for what cannot apply, cancellation, and the catalog replica following shop.catalog.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderLifecycleTest implements TestPropertyProvider {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    JsonMapper jsonMapper;
+    @Inject
+    EventCodec codec;
+    @Inject
+    MeterRegistry meters;
+
+    private Http http;
+    private KafkaTestClient kafka;
+    private KafkaTestClient.TopicWatcher topics;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestInfrastructure.properties("orders");
+    }
+
+    @BeforeAll
+    void setUp() {
+        http = new Http(client.toBlocking(), jsonMapper);
+        kafka = KafkaTestClient.forSharedBroker();
+        topics = kafka.watch(List.of(Topics.ORDERS, Topics.DEADLETTER));
+        TestCatalog.publishAll(kafka, codec);
+        await().atMost(WAIT).until(() -> http.send(HttpRequest.GET("/catalog")).json().size() >= 3);
+    }
+
+    @AfterAll
+    void tearDown() throws InterruptedException {
+        topics.close();
+        kafka.close();
+    }
+
+    @Test
+    void stockReservedConfirmsTheOrderOnceEvenWhenRedeliveredOrRepeated() {
+        String id = placeOrder();
+        EventEnvelope reserved = inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))), id, "chain-1");
+        double confirmedBefore = counter("eventshop.orders.confirmed");
+        kafka.send(Topics.INVENTORY, id, reserved, codec);
+
+        await().atMost(WAIT).until(() -> status(id).equals("CONFIRMED"));
+        JsonNode order = get(id);
+        assertThat(historyStatuses(order)).containsExactly("PENDING", "CONFIRMED");
+        ConsumerRecord<String, byte[]> confirmed = await().atMost(WAIT).until(() -> first(id, "OrderConfirmed"),
+                r -> r != null);
+        assertThat(header(confirmed, EventHeaders.CORRELATION_ID)).isEqualTo("chain-1");
+        assertThat(codec.decode(confirmed.value()).correlationId()).isEqualTo("chain-1");
+        await().atMost(WAIT).until(() -> counter("eventshop.orders.confirmed") == confirmedBefore + 1);
+
+        double duplicatesBefore = counter(EventMetrics.DUPLICATES);
+        kafka.send(Topics.INVENTORY, id, reserved, codec); // redelivery: same event id
+        await().atMost(WAIT).until(() -> counter(EventMetrics.DUPLICATES) > duplicatesBefore);
+
+        double consumedBefore = counter(EventMetrics.CONSUMED);
+        kafka.send(Topics.INVENTORY, id, inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))), id,
+                "chain-1"), codec); // the same outcome again under a new event id
+        await().atMost(WAIT).until(() -> counter(EventMetrics.CONSUMED) > consumedBefore);
+
+        assertThat(historyStatuses(get(id))).containsExactly("PENDING", "CONFIRMED");
+        assertThat(all(id, "OrderConfirmed")).hasSize(1);
+        assertThat(counter("eventshop.orders.confirmed")).isEqualTo(confirmedBefore + 1);
+    }
+
+    @Test
+    void stockRejectedRejectsTheOrderWithTheReason() {
+        String id = placeOrder();
+        kafka.send(Topics.INVENTORY, id, inventory(new StockRejected("Not enough House Beans 1kg",
+                List.of(new Shortage("TEST-BEANS", 20, 3))), id, "chain-2"), codec);
+
+        await().atMost(WAIT).until(() -> status(id).equals("REJECTED"));
+        JsonNode order = get(id);
+        assertThat(order.get("statusReason").getStringValue()).isEqualTo("Not enough House Beans 1kg");
+        JsonNode last = order.get("history").get(1);
+        assertThat(last.get("reason").getStringValue()).isEqualTo("Not enough House Beans 1kg");
+        assertThat(order.get("links").get("cancel").isNull()).isTrue();
+        ConsumerRecord<String, byte[]> rejected = await().atMost(WAIT).until(() -> first(id, "OrderRejected"),
+                r -> r != null);
+        assertThat(codec.decode(rejected.value()).dataAs(OrderRejected.class).reason())
+                .isEqualTo("Not enough House Beans 1kg");
+    }
+
+    @Test
+    void eventsThatCannotApplyAreDeadLetteredAndTheConsumerGoesOn() {
+        String confirmedOrder = placeOrder();
+        kafka.send(Topics.INVENTORY, confirmedOrder, inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))),
+                confirmedOrder, "c"), codec);
+        await().atMost(WAIT).until(() -> status(confirmedOrder).equals("CONFIRMED"));
+
+        EventEnvelope contradiction = inventory(new StockRejected("too late", List.of()), confirmedOrder, "c");
+        String unknownOrder = UUID.randomUUID().toString();
+        EventEnvelope forNobody = inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))), unknownOrder, "c");
+        kafka.send(Topics.INVENTORY, confirmedOrder, contradiction, codec);
+        kafka.send(Topics.INVENTORY, unknownOrder, forNobody, codec);
+        kafka.sendRaw(Topics.INVENTORY, confirmedOrder, "{not an event".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(WAIT).until(() -> deadLettered(contradiction.eventId().toString()) != null
+                && deadLettered(forNobody.eventId().toString()) != null);
+        assertThat(header(deadLettered(contradiction.eventId().toString()), EventHeaders.DLT_ERROR))
+                .contains("cannot apply").contains("CONFIRMED");
+        assertThat(header(deadLettered(forNobody.eventId().toString()), EventHeaders.DLT_ERROR))
+                .contains("unknown order");
+        await().atMost(WAIT).until(() -> topics.records().stream().anyMatch(r -> r.topic().equals(Topics.DEADLETTER)
+                && new String(r.value(), StandardCharsets.UTF_8).equals("{not an event")));
+        assertThat(status(confirmedOrder)).isEqualTo("CONFIRMED");
+
+        String next = placeOrder(); // the consumer is still alive
+        kafka.send(Topics.INVENTORY, next, inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))), next,
+                "c"), codec);
+        await().atMost(WAIT).until(() -> status(next).equals("CONFIRMED"));
+    }
+
+    @Test
+    void pendingAndConfirmedOrdersCanBeCancelledOthersNot() {
+        String pending = placeOrder();
+        Http.Reply cancelled = http.send(HttpRequest.POST("/orders/" + pending + "/cancel", "{\"reason\":\"Changed my mind\"}")
+                .header(EventHeaders.HTTP_REQUEST_ID, "req-cancel-1"));
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.text("statusReason")).isEqualTo("Changed my mind");
+        assertThat(historyStatuses(cancelled.json())).containsExactly("PENDING", "CANCELLED");
+
+        ConsumerRecord<String, byte[]> event = await().atMost(WAIT).until(() -> first(pending, "OrderCancelled"),
+                r -> r != null);
+        OrderCancelled data = codec.decode(event.value()).dataAs(OrderCancelled.class);
+        assertThat(data.customer().email()).isEqualTo("life@example.com");
+        assertThat(data.reason()).isEqualTo("Changed my mind");
+        assertThat(header(event, EventHeaders.CORRELATION_ID)).isEqualTo("req-cancel-1");
+        ConsumerRecord<String, byte[]> placed = first(pending, "OrderPlaced");
+        assertThat(placed.partition()).isEqualTo(event.partition());
+        assertThat(placed.offset()).as("OrderPlaced leaves before OrderCancelled").isLessThan(event.offset());
+
+        // Inventory answered before it saw the cancellation: the cancellation stands.
+        double consumedBefore = counter(EventMetrics.CONSUMED);
+        kafka.send(Topics.INVENTORY, pending, inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))),
+                pending, "c"), codec);
+        await().atMost(WAIT).until(() -> counter(EventMetrics.CONSUMED) > consumedBefore);
+        assertThat(status(pending)).isEqualTo("CANCELLED");
+
+        Http.Reply again = http.send(HttpRequest.POST("/orders/" + pending + "/cancel", "{}"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("detail")).contains("CANCELLED").contains("only PENDING or CONFIRMED");
+
+        String confirmed = placeOrder();
+        kafka.send(Topics.INVENTORY, confirmed, inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))),
+                confirmed, "c"), codec);
+        await().atMost(WAIT).until(() -> status(confirmed).equals("CONFIRMED"));
+        Http.Reply noBody = http.send(HttpRequest.POST("/orders/" + confirmed + "/cancel", ""));
+        assertThat(noBody.status()).isEqualTo(200);
+        assertThat(noBody.text("statusReason")).isEqualTo("Cancelled by customer");
+
+        String rejected = placeOrder();
+        kafka.send(Topics.INVENTORY, rejected, inventory(new StockRejected("out of stock", List.of()), rejected, "c"),
+                codec);
+        await().atMost(WAIT).until(() -> status(rejected).equals("REJECTED"));
+        Http.Reply refused = http.send(HttpRequest.POST("/orders/" + rejected + "/cancel", "{}"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(all(rejected, "OrderCancelled")).isEmpty();
+    }
+
+    @Test
+    void theCatalogReplicaFollowsTheCatalogTopic() {
+        ProductSnapshot mocha = TestCatalog.product("TEST-MOCHA", "Mocha", "4.10", 7);
+        TestCatalog.publish(kafka, codec, mocha);
+        await().atMost(WAIT).until(() -> catalogPrice("TEST-MOCHA") != null);
+
+        TestCatalog.publish(kafka, codec, TestCatalog.product("TEST-MOCHA", "Mocha", "4.40", 6));
+        await().atMost(WAIT).until(() -> "4.4".equals(catalogPrice("TEST-MOCHA")));
+        Http.Reply priced = http.send(HttpRequest.POST("/orders", order("Mo", "mo@example.com", "TEST-MOCHA", "2")));
+        assertThat(priced.json().get("total").getNumberValue().doubleValue()).isEqualTo(8.80);
+
+        kafka.sendRaw(Topics.CATALOG, "TEST-MOCHA", null); // tombstone: the product is gone
+        await().atMost(WAIT).until(() -> catalogPrice("TEST-MOCHA") == null);
+        Http.Reply gone = http.send(HttpRequest.POST("/orders", order("Mo", "mo@example.com", "TEST-MOCHA", "1")));
+        assertThat(gone.status()).isEqualTo(400);
+        assertThat(gone.json().get("violations").get(0).get("field").getStringValue()).isEqualTo("lines[0].sku");
+    }
+
+    private String placeOrder() {
+        Http.Reply reply = http.send(HttpRequest.POST("/orders", order("Life", "life@example.com", "TEST-ESP", "1")));
+        assertThat(reply.status()).isEqualTo(201);
+        String id = reply.json().get("id").getStringValue();
+        await().atMost(WAIT).until(() -> first(id, "OrderPlaced") != null);
+        return id;
+    }
+
+    private static EventEnvelope inventory(eventshop.events.DomainEvent data, String orderId, String correlationId) {
+        return EventEnvelope.of(data, UUID.fromString(orderId), correlationId, "inventory-notification-service");
+    }
+
+    private JsonNode get(String id) {
+        return http.send(HttpRequest.GET("/orders/" + id)).json();
+    }
+
+    private String status(String id) {
+        return get(id).get("status").getStringValue();
+    }
+
+    private static List<String> historyStatuses(JsonNode order) {
+        List<String> statuses = new ArrayList<>();
+        order.get("history").values().forEach(h -> statuses.add(h.get("status").getStringValue()));
+        return statuses;
+    }
+
+    private String catalogPrice(String sku) {
+        for (JsonNode product : http.send(HttpRequest.GET("/catalog")).json().values()) {
+            if (product.get("sku").getStringValue().equals(sku)) {
+                return product.get("price").getNumberValue().toString();
+            }
+        }
+        return null;
+    }
+
+    private ConsumerRecord<String, byte[]> first(String orderId, String type) {
+        List<ConsumerRecord<String, byte[]>> found = all(orderId, type);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> all(String orderId, String type) {
+        return topics.records().stream().filter(r -> r.topic().equals(Topics.ORDERS))
+                .filter(r -> orderId.equals(r.key()) && type.equals(header(r, EventHeaders.EVENT_TYPE))).toList();
+    }
+
+    private ConsumerRecord<String, byte[]> deadLettered(String eventId) {
+        return topics.records().stream().filter(r -> r.topic().equals(Topics.DEADLETTER))
+                .filter(r -> eventId.equals(header(r, EventHeaders.EVENT_ID))).findFirst().orElse(null);
+    }
+
+    private double counter(String name) {
+        return meters.find(name).counters().stream().mapToDouble(Counter::count).sum();
+    }
+}

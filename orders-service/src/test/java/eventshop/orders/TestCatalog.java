@@ -1,0 +1,36 @@
+package eventshop.orders;
+
+import eventshop.events.EventCodec;
+import eventshop.events.EventEnvelope;
+import eventshop.events.ProductSnapshot;
+import eventshop.events.Topics;
+import eventshop.testing.KafkaTestClient;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The products the tests order, published to the compacted catalog topic the way the inventory service does. */
+public final class TestCatalog {
+
+    public static final ProductSnapshot ESPRESSO = product("TEST-ESP", "Espresso", "2.50", 50);
+    public static final ProductSnapshot LATTE = product("TEST-LAT", "Caffè Latte", "3.20", 40);
+    public static final ProductSnapshot BEANS = product("TEST-BEANS", "House Beans 1kg", "18.90", 10);
+    public static final List<ProductSnapshot> ALL = List.of(ESPRESSO, LATTE, BEANS);
+
+    private TestCatalog() {
+    }
+
+    public static ProductSnapshot product(String sku, String name, String price, int stock) {
+        return new ProductSnapshot(sku, name, name + " from the test catalog", new BigDecimal(price), "EUR", stock, 5);
+    }
+
+    public static void publish(KafkaTestClient kafka, EventCodec codec, ProductSnapshot... snapshots) {
+        for (ProductSnapshot snapshot : snapshots) {
+            kafka.send(Topics.CATALOG, snapshot.sku(), EventEnvelope.of(snapshot, null, "test", "test"), codec);
+        }
+    }
+
+    public static void publishAll(KafkaTestClient kafka, EventCodec codec) {
+        publish(kafka, codec, ALL.toArray(ProductSnapshot[]::new));
+    }
+}
