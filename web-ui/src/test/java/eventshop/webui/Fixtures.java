@@ -25,7 +25,7 @@ final class Fixtures {
                 {"id":"%s","status":"%s","customer":{"name":"%s","email":"ada@example.com"},
                  "lines":[{"sku":"ESP","productName":"Espresso","unitPrice":2.50,"quantity":2,"lineTotal":5.00}],
                  "total":5.00,"currency":"EUR","createdAt":"2026-11-21T10:00:00Z","updatedAt":"2026-11-21T10:00:00.300Z",
-                 "statusReason":null,
+                 "statusReason":null,"links":{"self":"/orders/%1$s","cancel":"/orders/%1$s/cancel"},
                  "history":[{"status":"PENDING","at":"2026-11-21T10:00:00Z","reason":null},
                             {"status":"%s","at":"2026-11-21T10:00:00.300Z","reason":null}]}"""
                 .formatted(id, status, customerName.replace("\\", "\\\\").replace("\"", "\\\""), status);

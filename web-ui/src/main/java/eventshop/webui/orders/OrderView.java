@@ -12,7 +12,8 @@ import java.util.UUID;
 @Serdeable
 public record OrderView(UUID id, String status, Customer customer, List<Line> lines, BigDecimal total,
                         String currency, Instant createdAt, @Nullable Instant updatedAt,
-                        @Nullable String statusReason, @Nullable List<StatusChange> history) {
+                        @Nullable String statusReason, @Nullable List<StatusChange> history,
+                        @Nullable Links links) {
 
     @Serdeable
     public record Customer(String name, String email) {
@@ -27,9 +28,14 @@ public record OrderView(UUID id, String status, Customer customer, List<Line> li
     public record StatusChange(String status, Instant at, @Nullable String reason) {
     }
 
-    /** Only a confirmed order can be cancelled (orders-service answers 409 otherwise). */
+    /** orders-service's own links: {@code cancel} is present only while the order can be cancelled. */
+    @Serdeable
+    public record Links(@Nullable String self, @Nullable String cancel) {
+    }
+
+    /** Whether to offer the cancel button: orders-service says so by giving a cancel link. */
     public boolean cancellable() {
-        return "CONFIRMED".equals(status);
+        return links != null ? links.cancel() != null : "CONFIRMED".equals(status) || "PENDING".equals(status);
     }
 
     public List<StatusChange> historyOrEmpty() {
