@@ -36,6 +36,10 @@ final class BrowserSession implements AutoCloseable {
     Page newPage() {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
         page.setDefaultTimeout(30_000);
+        // The browser's console and failed requests go to the test log: the first place to look when a page is stuck.
+        page.onConsoleMessage(message -> System.out.println("[browser " + message.type() + "] " + message.text()));
+        page.onRequestFailed(request -> System.out.println("[browser request failed] " + request.url() + " "
+                + request.failure()));
         return page;
     }
 
