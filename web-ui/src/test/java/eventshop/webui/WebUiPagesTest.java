@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,6 +45,9 @@ class WebUiPagesTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -112,6 +116,25 @@ class WebUiPagesTest implements TestPropertyProvider {
         assertStatus(HttpStatus.FORBIDDEN, () -> client.toBlocking().exchange(form("/orders",
                 "name=Ada&email=ada%40example.com&sku=ESP&quantity=1&_csrf=wrong"), String.class));
         assertTrue(orders.requests().stream().noneMatch(r -> r.method().equals("POST")));
+    }
+
+    /** As a browser may: the headers in one packet, the form body later (the filter must wait for it). */
+    @Test
+    void aFormWhoseBodyArrivesAfterItsHeadersIsChecked() throws Exception {
+        String body = "quantity=10" + csrf();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /inventory/ESP/restock HTTP/1.1\r\nHost: localhost\r\nCookie: eventshop_csrf=" + TOKEN
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            await().atMost(java.time.Duration.ofSeconds(5)).pollDelay(java.time.Duration.ofMillis(300)).until(() -> true);
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertEquals("HTTP/1.1 303 See Other", statusLine);
+        }
     }
 
     @Test

@@ -3,8 +3,10 @@ package eventshop.webui.architecture;
 import eventshop.events.Topics;
 import eventshop.webui.layout.Page;
 import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.views.ModelAndView;
 
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.Optional;
  * Mermaid text are copied from documentation/ into the jar at build time (see the pom), the topic names, partitions
  * and compaction come from {@link Topics}, and who writes and reads each topic from documentation/architecture.md.
  */
+@Produces(MediaType.TEXT_HTML)
 @Controller("/architecture")
 public class ArchitectureController {
 

@@ -7,8 +7,10 @@ import eventshop.webui.layout.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.StreamingHttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The audit explorer: the journal of every record on every topic, filtered; counts; the JSON Lines export. */
+@Produces(MediaType.TEXT_HTML)
 @Controller("/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditController {
@@ -70,6 +73,7 @@ public class AuditController {
 
     /** The journal as JSON Lines, streamed through from audit-service so the browser never talks to it directly. */
     @Get("/export")
+    @Produces(NDJSON)
     public HttpResponse<Flux<byte[]>> export() {
         Flux<byte[]> lines = Flux.from(auditStream.dataStream(HttpRequest.GET("/audit/export")))
                 .map(buffer -> {

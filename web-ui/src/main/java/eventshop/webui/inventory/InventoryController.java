@@ -9,6 +9,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.exceptions.HttpClientException;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Stock per product and the restock form: the second stimulus of the system. */
+@Produces(MediaType.TEXT_HTML)
 @Controller("/inventory")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InventoryController {

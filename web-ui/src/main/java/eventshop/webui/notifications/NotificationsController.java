@@ -2,8 +2,10 @@ package eventshop.webui.notifications;
 
 import eventshop.webui.layout.Downstream;
 import eventshop.webui.layout.Page;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The notifications the shop sent, to customers and to staff, newest first. */
+@Produces(MediaType.TEXT_HTML)
 @Controller("/notifications")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class NotificationsController {

@@ -11,6 +11,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.exceptions.HttpClientException;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The order list, one order with its status history and event timeline, and cancelling. */
+@Produces(MediaType.TEXT_HTML)
 @Controller("/orders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OrdersController {

@@ -11,18 +11,21 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.ByteBody;
-import io.micronaut.http.body.CloseableAvailableByteBody;
+import io.micronaut.http.body.CloseableByteBody;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.uri.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Rejects every state-changing request whose CSRF token (form field {@code _csrf} or header {@code X-CSRF-Token})
@@ -39,27 +42,30 @@ public class CsrfFilter {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
 
+    /**
+     * Runs on the blocking pool: a form's body may arrive after its headers, and reading it here (a copy: the
+     * controller still binds the form from the original) waits for it without holding an event-loop thread.
+     */
     @RequestFilter
-    public CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public @Nullable HttpResponse<?> check(HttpRequest<?> request) {
         Optional<Cookie> cookie = request.getCookies().findCookie(CsrfTokens.COOKIE);
         if (SAFE.contains(request.getMethod())) {
             if (cookie.isEmpty()) {
                 request.setAttribute(CsrfTokens.NEW_TOKEN_ATTRIBUTE, CsrfTokens.newToken());
             }
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
         String expected = cookie.map(Cookie::getValue).orElse(null);
         String header = request.getHeaders().get(CsrfTokens.HEADER);
         if (header != null) {
-            return CompletableFuture.completedFuture(verdict(request, expected, header));
+            return verdict(request, expected, header);
         }
         if (!(request instanceof ServerHttpRequest<?> serverRequest) || !request.getContentType()
                 .map(type -> type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false)) {
-            return CompletableFuture.completedFuture(forbidden(request));
+            return forbidden(request);
         }
-        // Read a copy of the body: the controller still binds the form from the original.
-        return serverRequest.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).allowDiscard().buffer()
-                .thenApply(body -> verdict(request, expected, formField(body)));
+        return verdict(request, expected, formField(serverRequest));
     }
 
     @ResponseFilter
@@ -72,11 +78,14 @@ public class CsrfFilter {
         return CsrfTokens.matches(expected, submitted) ? null : forbidden(request);
     }
 
-    private static String formField(CloseableAvailableByteBody body) {
-        try (body) {
-            String form = new String(body.toByteArray(), StandardCharsets.UTF_8);
+    private static String formField(ServerHttpRequest<?> request) {
+        try (CloseableByteBody copy = request.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST)
+                .allowDiscard(); InputStream in = copy.toInputStream()) {
+            String form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             List<String> values = new QueryStringDecoder(form, false).parameters().get(CsrfTokens.FIELD);
             return values == null || values.isEmpty() ? null : values.get(0);
+        } catch (IOException e) {
+            return null;
         }
     }
 

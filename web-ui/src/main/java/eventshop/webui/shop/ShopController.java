@@ -10,6 +10,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The shop: product cards and the order form, the click that starts every chain of events. */
+@Produces(MediaType.TEXT_HTML)
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ShopController {
