@@ -110,7 +110,7 @@ class ShopInTheBrowserTest {
 
     @Test
     void anInvalidFormShowsFieldErrorsAndKeepsTheInput() {
-        page.navigate(system.url(WEB_UI) + "/");
+        open("/");
         page.fill("input[name=name]", "Barbara Liskov");
         page.fill("input[name=email]", "not-an-address");
         page.selectOption("select[name=sku]", "CAP-001");
@@ -165,13 +165,19 @@ class ShopInTheBrowserTest {
     }
 
     private void placeOrder(String name, String email, String sku, String quantity) {
-        page.navigate(system.url(WEB_UI) + "/");
+        open("/");
         page.fill("input[name=name]", name);
         page.fill("input[name=email]", email);
         page.selectOption("select[name=sku]", sku);
         page.fill("input[name=quantity]", quantity);
         page.click("#place-order");
         page.waitForURL(Pattern.compile(".*/orders/[0-9a-f-]{36}$"));
+    }
+
+    /** Opens a page and waits until its live stream is connected, as a person would see the "live" badge. */
+    private void open(String path) {
+        page.navigate(system.url(WEB_UI) + path);
+        assertThat(page.locator("#live-indicator")).hasText("live");
     }
 
     private Locator statusBadge() {
@@ -183,7 +189,7 @@ class ShopInTheBrowserTest {
     }
 
     private int stockOnInventoryPage(String sku) {
-        page.navigate(system.url(WEB_UI) + "/inventory");
+        open("/inventory");
         return Integer.parseInt(stockCell(sku).innerText().trim());
     }
 

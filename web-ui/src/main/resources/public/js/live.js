@@ -15,7 +15,18 @@
     indicator.textContent = text;
   }
 
+  // Never replace a region while someone is typing in it (a restock quantity, say): refresh when they leave it.
+  function isBeingEdited(region) {
+    var active = document.activeElement;
+    return active && active !== document.body && region.contains(active)
+      && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(active.tagName);
+  }
+
   function refresh(region) {
+    if (isBeingEdited(region)) {
+      region.addEventListener('focusout', function () { schedule(region); }, { once: true });
+      return;
+    }
     fetch(region.dataset.liveSrc, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' })
       .then(function (response) { return response.ok || response.status === 404 ? response.text() : null; })
       .then(function (html) {
@@ -69,7 +80,12 @@
 
   function connect() {
     var source = new EventSource('/live');
-    source.addEventListener('open', function () { setIndicator('live', 'live'); });
+    // Whatever happened before the stream was (re)connected — between rendering this page and opening the stream,
+    // or during a network blip — is caught up by refetching every live region once.
+    source.addEventListener('open', function () {
+      setIndicator('live', 'live');
+      document.querySelectorAll('[data-live-src]').forEach(schedule);
+    });
     source.addEventListener('error', function () {
       setIndicator('reconnecting', 'reconnecting…');
       // CLOSED means the browser gave up (e.g. an error status while web-ui restarts): start again ourselves.

@@ -26,9 +26,10 @@ public class LiveController {
         Flux<Event<LiveEvent>> events = hub.stream().map(event -> Event.of(event).name(event.kind()));
         Flux<Event<LiveEvent>> heartbeats = Flux.interval(HEARTBEAT)
                 .map(tick -> Event.of(LiveEvent.health("web-ui", "UP")).name("heartbeat"));
-        // A first event at once: the browser sees the stream open (and the indicator turns "live") without waiting
-        // for the next Kafka record.
+        // A first event at once, so the browser sees the stream open without waiting for the next Kafka record. It
+        // is merged after the live events, so the hub subscription exists before the browser hears "open" (and then
+        // refetches its regions): nothing falls between the page's render and the stream.
         Flux<Event<LiveEvent>> hello = Flux.just(Event.of(LiveEvent.health("web-ui", "UP")).name("heartbeat"));
-        return Flux.concat(hello, Flux.merge(events, heartbeats));
+        return Flux.merge(events, hello, heartbeats);
     }
 }
