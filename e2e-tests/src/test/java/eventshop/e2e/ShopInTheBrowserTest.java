@@ -1,0 +1,209 @@
+package eventshop.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static eventshop.e2e.SystemUnderTest.AUDIT;
+import static eventshop.e2e.SystemUnderTest.WEB_UI;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shop in a real browser against the four services as separate processes, the real broker and PostgreSQL.
+ * Each scenario uses its own product so that stock figures do not depend on the order the scenarios run in, and
+ * saves a screenshot under target/screenshots. "Without reloading" is checked with a marker set on the page: a
+ * reload would wipe it.
+ */
+class ShopInTheBrowserTest {
+
+    /** From the click to CONFIRMED crosses three services and Kafka twice; generous for a busy 2-core machine. */
+    private static final LocatorAssertions.HasTextOptions FLOW = new LocatorAssertions.HasTextOptions()
+            .setTimeout(60_000);
+
+    private static SystemUnderTest system;
+    private static BrowserSession browser;
+    private Page page;
+
+    @BeforeAll
+    static void start() {
+        system = SystemUnderTest.shared();
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void openPage() {
+        system.ensureRunning(AUDIT);
+        page = browser.newPage();
+    }
+
+    @Test
+    void anOrderTurnsConfirmedAndItsTimelineGrowsWithoutReloading() {
+        placeOrder("Ada Lovelace", "ada@example.com", "ESP-001", "2");
+        assertThat(page).hasURL(Pattern.compile(".*/orders/[0-9a-f-]{36}$"));
+        markPage();
+
+        assertThat(statusBadge()).hasText("CONFIRMED", FLOW);
+        assertThat(page.locator("tr.timeline-event[data-event-type=OrderConfirmed]")).hasCount(1,
+                new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        assertThat(page.locator("tr.timeline-event").count()).isGreaterThanOrEqualTo(3);
+        assertThat(page.locator("svg.sequence text.label").allTextContents())
+                .contains("POST /orders", "OrderPlaced", "StockReserved", "OrderConfirmed");
+        assertThat(page.locator("svg.sequence text.ms").first()).hasText("0 ms");
+        assertThat(page.locator("#live-indicator")).hasText("live");
+        assertThat(pageWasNotReloaded()).isTrue();
+        BrowserSession.screenshot(page, "order-confirmed-with-timeline");
+    }
+
+    @Test
+    void orderingMoreThanTheStockIsRejectedWithTheReason() {
+        placeOrder("Grace Hopper", "grace@example.com", "MUG-001", "50");
+        markPage();
+
+        assertThat(statusBadge()).hasText("REJECTED", FLOW);
+        assertThat(page.locator(".reason")).isVisible();
+        assertThat(page.locator(".reason")).not().isEmpty();
+        assertThat(pageWasNotReloaded()).isTrue();
+        BrowserSession.screenshot(page, "order-rejected-with-reason");
+    }
+
+    @Test
+    void cancellingAConfirmedOrderRestoresTheStockOnTheInventoryPage() {
+        int before = stockOnInventoryPage("LAT-001");
+        placeOrder("Alan Turing", "alan@example.com", "LAT-001", "3");
+        assertThat(statusBadge()).hasText("CONFIRMED", FLOW);
+        assertThat(stockOnInventoryPageSoon("LAT-001", before - 3)).isTrue();
+
+        page.goBack();
+        page.locator("#cancel-order").click();
+        assertThat(statusBadge()).hasText("CANCELLED", FLOW);
+        BrowserSession.screenshot(page, "order-cancelled");
+
+        page.navigate(system.url(WEB_UI) + "/inventory");
+        assertThat(stockCell("LAT-001")).hasText(String.valueOf(before), FLOW);
+        BrowserSession.screenshot(page, "stock-restored-after-cancel");
+    }
+
+    @Test
+    void restockingRaisesTheStockShownOnTheInventoryPage() {
+        int before = stockOnInventoryPage("AME-001");
+        Locator row = page.locator("tr[data-sku=AME-001]");
+        row.locator("input[name=quantity]").fill("7");
+        row.locator("button[type=submit]").click();
+
+        assertThat(page.locator(".notice")).containsText("AME-001");
+        assertThat(stockCell("AME-001")).hasText(String.valueOf(before + 7), FLOW);
+        BrowserSession.screenshot(page, "restocked");
+    }
+
+    @Test
+    void anInvalidFormShowsFieldErrorsAndKeepsTheInput() {
+        open("/");
+        page.fill("input[name=name]", "Barbara Liskov");
+        page.fill("input[name=email]", "not-an-address");
+        page.selectOption("select[name=sku]", "CAP-001");
+        page.fill("input[name=quantity]", "abc");
+        page.click("#place-order");
+
+        assertThat(page.locator("label.invalid").filter(new Locator.FilterOptions().setHas(
+                page.locator("input[name=email]")))).containsText("This is not an e-mail address.");
+        assertThat(page.locator("li.line")).containsText("A whole number from 1 to 99.");
+        assertThat(page.locator("input[name=name]")).hasValue("Barbara Liskov");
+        assertThat(page.locator("input[name=email]")).hasValue("not-an-address");
+        assertThat(page.locator("input[name=quantity]")).hasValue("abc");
+        assertThat(page.locator("select[name=sku]")).hasValue("CAP-001");
+        BrowserSession.screenshot(page, "invalid-form");
+    }
+
+    @Test
+    void aCustomerNamedLikeAScriptIsShownAsText() {
+        AtomicBoolean dialogOpened = new AtomicBoolean();
+        page.onDialog(dialog -> {
+            dialogOpened.set(true);
+            dialog.dismiss();
+        });
+        String name = "<script>alert(1)</script>";
+        placeOrder(name, "mallory@example.com", "MOC-001", "1");
+
+        assertThat(page.locator(".facts dd").first()).containsText(name);
+        page.navigate(system.url(WEB_UI) + "/orders");
+        assertThat(page.locator("tr[data-order-id]").first()).containsText(name);
+        assertThat(dialogOpened.get()).as("a script ran").isFalse();
+        BrowserSession.screenshot(page, "xss-name-shown-as-text");
+    }
+
+    @Test
+    void withTheAuditServiceStoppedTheOrderPageStillRendersWithABanner() {
+        placeOrder("Edsger Dijkstra", "edsger@example.com", "TEA-001", "1");
+        assertThat(statusBadge()).hasText("CONFIRMED", FLOW);
+        String orderUrl = page.url();
+
+        system.service(AUDIT).stop();
+        try {
+            page.navigate(orderUrl);
+            assertThat(page.locator(".banner")).containsText("audit service");
+            assertThat(statusBadge()).hasText("CONFIRMED");
+            assertThat(page.locator("#timeline")).containsText("unavailable");
+            assertThat(page.locator(".health [data-service=audit-service]")).hasClass(
+                    Pattern.compile(".*health-down.*"), new LocatorAssertions.HasClassOptions().setTimeout(30_000));
+            BrowserSession.screenshot(page, "audit-down-banner");
+        } finally {
+            system.ensureRunning(AUDIT);
+        }
+    }
+
+    private void placeOrder(String name, String email, String sku, String quantity) {
+        open("/");
+        page.fill("input[name=name]", name);
+        page.fill("input[name=email]", email);
+        page.selectOption("select[name=sku]", sku);
+        page.fill("input[name=quantity]", quantity);
+        page.click("#place-order");
+        page.waitForURL(Pattern.compile(".*/orders/[0-9a-f-]{36}$"));
+    }
+
+    /** Opens a page and waits until its live stream is connected, as a person would see the "live" badge. */
+    private void open(String path) {
+        page.navigate(system.url(WEB_UI) + path);
+        assertThat(page.locator("#live-indicator")).hasText("live");
+    }
+
+    private Locator statusBadge() {
+        return page.locator(".order-head .badge");
+    }
+
+    private Locator stockCell(String sku) {
+        return page.locator("tr[data-sku=" + sku + "] .stock-figure");
+    }
+
+    private int stockOnInventoryPage(String sku) {
+        open("/inventory");
+        return Integer.parseInt(stockCell(sku).innerText().trim());
+    }
+
+    private boolean stockOnInventoryPageSoon(String sku, int expected) {
+        page.navigate(system.url(WEB_UI) + "/inventory");
+        assertThat(stockCell(sku)).hasText(String.valueOf(expected), FLOW);
+        return true;
+    }
+
+    private void markPage() {
+        page.evaluate("() => { window.notReloaded = true; }");
+    }
+
+    private boolean pageWasNotReloaded() {
+        return Boolean.TRUE.equals(page.evaluate("() => window.notReloaded === true"));
+    }
+}

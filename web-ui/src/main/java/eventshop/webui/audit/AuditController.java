@@ -1,0 +1,118 @@
+package eventshop.webui.audit;
+
+import eventshop.events.EventTypes;
+import eventshop.events.Topics;
+import eventshop.webui.layout.Downstream;
+import eventshop.webui.layout.Page;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.client.StreamingHttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import reactor.core.publisher.Flux;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The audit explorer: the journal of every record on every topic, filtered; counts; the JSON Lines export. */
+@Produces(MediaType.TEXT_HTML)
+@Controller("/audit")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AuditController {
+
+    private static final int PAGE_SIZE = 50;
+    private static final String NDJSON = "application/x-ndjson";
+
+    private final AuditClient audit;
+    private final StreamingHttpClient auditStream;
+    private final Downstream downstream;
+
+    public AuditController(AuditClient audit, @Client(id = "audit") StreamingHttpClient auditStream,
+                           Downstream downstream) {
+        this.audit = audit;
+        this.auditStream = auditStream;
+        this.downstream = downstream;
+    }
+
+    /** The filters as typed; blank means "any". */
+    public record Filters(String orderId, String type, String topic, boolean invalidOnly, int page) {
+    }
+
+    @Get("{?orderId,type,topic,invalid,page}")
+    public ModelAndView<Map<String, Object>> journal(@Nullable @QueryValue String orderId,
+                                                     @Nullable @QueryValue String type,
+                                                     @Nullable @QueryValue String topic,
+                                                     @Nullable @QueryValue Boolean invalid,
+                                                     @Nullable @QueryValue Integer page) {
+        Filters filters = new Filters(blankToEmpty(orderId), blankToEmpty(type), blankToEmpty(topic),
+                Boolean.TRUE.equals(invalid), page == null || page < 0 ? 0 : page);
+        Page view = Page.of("audit/index", "Audit", "audit")
+                .with("filters", filters)
+                .with("types", EventTypes.names().stream().sorted().toList())
+                .with("topics", Topics.ALL.stream().map(Topics.Spec::name).toList());
+        UUID order = parseUuid(filters.orderId());
+        if (!filters.orderId().isEmpty() && order == null) {
+            view.with("orderIdError", "Not an order id (a UUID).");
+        }
+        JournalPage journal = view.use(downstream.fetch("The audit service", () -> audit.events(order,
+                emptyToNull(filters.type()), emptyToNull(filters.topic()), filters.invalidOnly() ? Boolean.FALSE : null,
+                filters.page(), PAGE_SIZE)), JournalPage.empty(PAGE_SIZE));
+        Map<String, Object> stats = view.use(downstream.fetch("The audit service", audit::stats), Map.of());
+        return view.with("journal", journal).with("stats", Stat.of(stats)).render();
+    }
+
+    /** The journal as JSON Lines, streamed through from audit-service so the browser never talks to it directly. */
+    @Get("/export")
+    @Produces(NDJSON)
+    public HttpResponse<Flux<byte[]>> export() {
+        Flux<byte[]> lines = Flux.from(auditStream.dataStream(HttpRequest.GET("/audit/export")))
+                .map(buffer -> {
+                    byte[] bytes = buffer.toByteArray();
+                    if (buffer instanceof io.micronaut.core.io.buffer.ReferenceCounted counted) {
+                        counted.release();
+                    }
+                    return bytes;
+                })
+                .onErrorResume(e -> Flux.just(("{\"error\":\"the audit service stopped answering: "
+                        + e.getClass().getSimpleName() + "\"}\n").getBytes(StandardCharsets.UTF_8)));
+        return HttpResponse.ok(lines).contentType(NDJSON)
+                .header("Content-Disposition", "attachment; filename=\"audit-journal.jsonl\"");
+    }
+
+    private static String blankToEmpty(@Nullable String value) {
+        return value == null ? "" : value.trim();
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    private static UUID parseUuid(String value) {
+        try {
+            return value.isEmpty() ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** One figure of {@code /audit/stats}: a number, or a breakdown (per type, per topic …) shown as a list. */
+    public record Stat(String name, String value, List<String> parts) {
+
+        static List<Stat> of(Map<String, Object> stats) {
+            return stats.entrySet().stream().map(e -> e.getValue() instanceof Map<?, ?> map
+                    ? new Stat(e.getKey(), null, map.entrySet().stream()
+                            .map(part -> part.getKey() + ": " + part.getValue()).toList())
+                    : new Stat(e.getKey(), String.valueOf(e.getValue()), List.of())).toList();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package eventshop.webui.inventory;
+
+import eventshop.webui.layout.Downstream;
+import eventshop.webui.layout.Page;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** Stock per product and the restock form: the second stimulus of the system. */
+@Produces(MediaType.TEXT_HTML)
+@Controller("/inventory")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class InventoryController {
+
+    private static final int MAX_RESTOCK = 1000;
+
+    private final InventoryClient inventory;
+    private final Downstream downstream;
+
+    public InventoryController(InventoryClient inventory, Downstream downstream) {
+        this.inventory = inventory;
+        this.downstream = downstream;
+    }
+
+    @Serdeable
+    public record RestockForm(@Nullable String quantity) {
+    }
+
+    @Get("{?restocked}")
+    public ModelAndView<Map<String, Object>> inventory(@Nullable @QueryValue String restocked) {
+        return page("inventory/index", restocked, null, null, null).render();
+    }
+
+    /** The stock table alone, refetched by the page when stock changes. */
+    @Get("/rows")
+    public ModelAndView<Map<String, Object>> rows() {
+        return page("inventory/rows", null, null, null, null).render();
+    }
+
+    @Post(value = "/{sku}/restock", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> restock(String sku, @Body RestockForm form) {
+        String typed = form.quantity() == null ? "" : form.quantity().trim();
+        int quantity;
+        try {
+            quantity = Integer.parseInt(typed);
+        } catch (NumberFormatException e) {
+            quantity = 0;
+        }
+        if (quantity < 1 || quantity > MAX_RESTOCK) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page("inventory/index", null, sku,
+                    typed, "A whole number from 1 to " + MAX_RESTOCK + ".").render());
+        }
+        try {
+            inventory.restock(sku, new InventoryClient.RestockRequest(quantity));
+            return HttpResponse.seeOther(URI.create("/inventory?restocked="
+                    + URLEncoder.encode(sku, StandardCharsets.UTF_8)));
+        } catch (HttpClientResponseException e) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page("inventory/index", null, sku,
+                    typed, "The inventory service refused: " + e.getMessage()).render());
+        } catch (HttpClientException e) {
+            Page page = page("inventory/index", null, sku, typed, null);
+            page.banner("The inventory service is not reachable right now; nothing was restocked.");
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(page.render());
+        }
+    }
+
+    private Page page(String view, @Nullable String restocked, @Nullable String errorSku, @Nullable String typed,
+                      @Nullable String error) {
+        Page page = Page.of(view, "Inventory", "inventory");
+        List<Product> products = page.use(downstream.fetch("The inventory service", inventory::products),
+                List.of());
+        return page.with("products", products).with("restocked", restocked).with("errorSku", errorSku)
+                .with("typed", typed).with("error", error);
+    }
+}

@@ -1,0 +1,122 @@
+package eventshop.webui.shop;
+
+import eventshop.webui.layout.Page;
+import eventshop.webui.orders.OrderView;
+import eventshop.webui.orders.OrdersClient;
+import eventshop.webui.orders.PlaceOrderRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+/** The shop: product cards and the order form, the click that starts every chain of events. */
+@Produces(MediaType.TEXT_HTML)
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ShopController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShopController.class);
+
+    private final ProductCatalog catalog;
+    private final OrdersClient orders;
+    private final OrderProblems problems;
+    private final Validator validator;
+
+    public ShopController(ProductCatalog catalog, OrdersClient orders, OrderProblems problems, Validator validator) {
+        this.catalog = catalog;
+        this.orders = orders;
+        this.problems = problems;
+        this.validator = validator;
+    }
+
+    @Get
+    public ModelAndView<Map<String, Object>> shop() {
+        return shopPage("shop/index", OrderForm.blank(), new FieldErrors()).render();
+    }
+
+    /** The product cards alone, refetched by the page when stock changes. */
+    @Get("/shop/products")
+    public ModelAndView<Map<String, Object>> products() {
+        return shopPage("shop/products", OrderForm.blank(), new FieldErrors()).render();
+    }
+
+    @Post(value = "/orders", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> place(@Body OrderForm.Submitted submitted) {
+        OrderForm form = submitted.toForm();
+        FieldErrors errors = validate(form);
+        if (!errors.isEmpty()) {
+            return rejected(form, errors, null);
+        }
+        // One id per click: it becomes the correlation id of every event this order causes.
+        String requestId = UUID.randomUUID().toString();
+        try {
+            OrderView order = orders.place(requestId, toRequest(form));
+            LOG.info("order {} placed for request {}", order.id(), requestId);
+            return HttpResponse.seeOther(URI.create("/orders/" + order.id()));
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus().getCode() >= 400 && e.getStatus().getCode() < 500) {
+                return rejected(form, problems.toFieldErrors(e, form), null);
+            }
+            LOG.warn("orders-service failed to place an order: {}", e.getMessage());
+            return rejected(form, errors, "The orders service failed (" + e.getStatus().getCode()
+                    + "). Your order was not placed; everything you typed is still here — please try again.");
+        } catch (HttpClientException e) {
+            LOG.warn("orders-service unreachable: {}", e.getMessage());
+            return rejected(form, errors, "The orders service is not reachable right now. Your order was not "
+                    + "placed; everything you typed is still here — please try again in a moment.");
+        }
+    }
+
+    private FieldErrors validate(OrderForm form) {
+        FieldErrors errors = new FieldErrors();
+        for (ConstraintViolation<OrderForm> v : validator.validate(form)) {
+            errors.add(v.getPropertyPath().toString(), v.getMessage());
+        }
+        return errors;
+    }
+
+    private HttpResponse<?> rejected(OrderForm form, FieldErrors errors, String banner) {
+        Page page = shopPage("shop/index", form, errors);
+        if (banner != null) {
+            page.banner(banner);
+        }
+        HttpStatus status = banner != null ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_ENTITY;
+        return HttpResponse.status(status).body(page.render());
+    }
+
+    private Page shopPage(String view, OrderForm form, FieldErrors errors) {
+        ProductCatalog.Offer offer = catalog.offer();
+        Page page = Page.of(view, "Shop", "shop")
+                .with("products", offer.products())
+                .with("skus", offer.products().stream().map(ShopProduct::sku).toList())
+                .with("form", form.lines().isEmpty() ? new OrderForm(form.name(), form.email(),
+                        OrderForm.blank().lines()) : form)
+                .with("errors", errors);
+        if (offer.problem() != null) {
+            page.banner(offer.problem());
+        }
+        return page;
+    }
+
+    private static PlaceOrderRequest toRequest(OrderForm form) {
+        return new PlaceOrderRequest(new PlaceOrderRequest.Customer(form.name(), form.email()),
+                form.lines().stream().map(l -> new PlaceOrderRequest.Line(l.sku(), l.quantityValue())).toList());
+    }
+}

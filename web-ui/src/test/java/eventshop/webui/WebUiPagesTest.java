@@ -1,0 +1,319 @@
+package eventshop.webui;
+
+import eventshop.webui.FakeBackend.Response;
+import eventshop.testing.TestInfrastructure;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pages against real HTTP backends standing in for the three services (see {@link FakeBackend}). */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiPagesTest implements TestPropertyProvider {
+
+    private static final String TOKEN = "test-token-123";
+
+    private final FakeBackend orders = new FakeBackend();
+    private final FakeBackend inventory = new FakeBackend();
+    private final FakeBackend audit = new FakeBackend();
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        orders.answer("GET", "/orders", Response.json(Fixtures.orderPage()))
+                .answer("GET", "/orders/" + Fixtures.ORDER_ID,
+                        Response.json(Fixtures.order(Fixtures.ORDER_ID, "CONFIRMED", "Ada Lovelace")))
+                .answer("GET", "/orders/" + Fixtures.XSS_ORDER_ID,
+                        Response.json(Fixtures.order(Fixtures.XSS_ORDER_ID, "PENDING", Fixtures.XSS_NAME)))
+                .answer("POST", "/orders", new Response(201, "application/json",
+                        Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada Lovelace")))
+                .answer("GET", "/catalog", Response.json("[]"));
+        inventory.answer("GET", "/products", Response.json(Fixtures.products()))
+                .answer("POST", "/products/ESP/restock", Response.json("""
+                        {"sku":"ESP","name":"Espresso","description":"","price":2.5,"currency":"EUR","stock":50,
+                         "lowWaterMark":5,"lowStock":false}"""))
+                .answer("GET", "/notifications", Response.json(Fixtures.notifications()));
+        audit.answer("GET", "/audit/orders/" + Fixtures.ORDER_ID + "/timeline",
+                        Response.json(Fixtures.timeline(Fixtures.ORDER_ID)))
+                .answer("GET", "/audit/events", Response.json(Fixtures.journal()))
+                .answer("GET", "/audit/stats", Response.json(Fixtures.stats()));
+        Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
+        props.put("micronaut.http.services.orders.url", orders.url());
+        props.put("micronaut.http.services.inventory.url", inventory.url());
+        props.put("micronaut.http.services.audit.url", audit.url());
+        props.put("micronaut.http.client.follow-redirects", "false");
+        return props;
+    }
+
+    @AfterAll
+    void stopBackends() {
+        orders.close();
+        inventory.close();
+        audit.close();
+    }
+
+    @Test
+    void shopShowsProductCardsAndIssuesCsrfCookie() {
+        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/"), String.class);
+        Document page = Jsoup.parse(response.body());
+        assertEquals(2, page.select("article.product").size());
+        assertTrue(page.select("article.product[data-sku=MUG] .badge").text().contains("Low stock"));
+        String cookie = response.getHeaders().get("Set-Cookie");
+        assertNotNull(cookie);
+        assertTrue(cookie.contains("eventshop_csrf=") && cookie.contains("SameSite=Strict")
+                && cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
+        String token = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+        assertEquals(token, page.select("#order-form input[name=_csrf]").val());
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() {
+        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/orders"), String.class);
+        assertTrue(response.getHeaders().get("Content-Security-Policy").contains("default-src 'self'"));
+        assertTrue(response.getHeaders().get("Content-Security-Policy").contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", response.getHeaders().get("X-Content-Type-Options"));
+        assertEquals("DENY", response.getHeaders().get("X-Frame-Options"));
+        assertEquals("same-origin", response.getHeaders().get("Referrer-Policy"));
+    }
+
+    @Test
+    void aFormWithoutTheMatchingCsrfTokenIsRefused() {
+        HttpClientResponseException missing = assertStatus(HttpStatus.FORBIDDEN, () -> client.toBlocking()
+                .exchange(HttpRequest.POST("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=1")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class));
+        assertTrue(missing.getResponse().getBody(String.class).orElse("").contains("expired"));
+        assertStatus(HttpStatus.FORBIDDEN, () -> client.toBlocking().exchange(form("/orders",
+                "name=Ada&email=ada%40example.com&sku=ESP&quantity=1&_csrf=wrong"), String.class));
+        assertTrue(orders.requests().stream().noneMatch(r -> r.method().equals("POST")));
+    }
+
+    /** As a browser may: the headers in one packet, the form body later (the filter must wait for it). */
+    @Test
+    void aFormWhoseBodyArrivesAfterItsHeadersIsChecked() throws Exception {
+        String body = "quantity=10" + csrf();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /inventory/ESP/restock HTTP/1.1\r\nHost: localhost\r\nCookie: eventshop_csrf=" + TOKEN
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            await().atMost(java.time.Duration.ofSeconds(5)).pollDelay(java.time.Duration.ofMillis(300)).until(() -> true);
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertEquals("HTTP/1.1 303 See Other", statusLine);
+        }
+    }
+
+    @Test
+    void anInvalidFormShowsFieldErrorsAndKeepsTheInput() {
+        HttpClientResponseException e = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
+                .exchange(form("/orders", "name=Ada+Lovelace&email=not-an-email&sku=ESP&quantity=abc&sku=MUG"
+                        + "&quantity=2" + csrf()), String.class));
+        Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
+        assertEquals("Ada Lovelace", page.select("input[name=name]").val());
+        assertEquals("not-an-email", page.select("input[name=email]").val());
+        assertTrue(page.select("label.invalid").text().contains("This is not an e-mail address."));
+        assertEquals(2, page.select("li.line").size());
+        assertEquals("abc", page.select("li.line").get(0).select("input[name=quantity]").val());
+        assertTrue(page.select("li.line").get(0).text().contains("A whole number from 1 to 99."));
+        assertEquals("MUG", page.select("li.line").get(1).select("select option[selected]").val());
+    }
+
+    @Test
+    void placingAnOrderCallsOrdersServiceWithARequestIdAndRedirectsToTheOrder() {
+        HttpResponse<String> response = client.toBlocking().exchange(form("/orders",
+                "name=Ada+Lovelace&email=ada%40example.com&sku=ESP&quantity=2&sku=MUG&quantity=1" + csrf()),
+                String.class);
+        assertEquals(HttpStatus.SEE_OTHER, response.getStatus());
+        assertEquals("/orders/" + Fixtures.ORDER_ID, response.getHeaders().get("Location"));
+        FakeBackend.Recorded call = orders.requests().stream().filter(r -> r.method().equals("POST")).reduce(
+                (a, b) -> b).orElseThrow();
+        UUID.fromString(call.header("X-Request-Id"));
+        assertTrue(call.body().contains("\"name\":\"Ada Lovelace\""), call.body());
+        assertTrue(call.body().contains("{\"sku\":\"ESP\",\"quantity\":2}"), call.body());
+        assertTrue(call.body().contains("{\"sku\":\"MUG\",\"quantity\":1}"), call.body());
+    }
+
+    @Test
+    void aProblemFromOrdersServiceIsShownNextToTheLineItNames() {
+        orders.answer("POST", "/orders", Response.problem(400,
+                "{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"unknown SKU NOPE\"}"));
+        try {
+            HttpClientResponseException e = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
+                    .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=NOPE&quantity=1" + csrf()),
+                            String.class));
+            Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
+            assertTrue(page.select("li.line").get(0).text().contains("unknown SKU NOPE"));
+            assertEquals("Ada", page.select("input[name=name]").val());
+        } finally {
+            orders.answer("POST", "/orders", new Response(201, "application/json",
+                    Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada Lovelace")));
+        }
+    }
+
+    @Test
+    void theOrderPageShowsLinesHistoryAndTheEventTimeline() {
+        Document page = get("/orders/" + Fixtures.ORDER_ID);
+        assertEquals("CONFIRMED", page.select(".order-head .badge").text());
+        assertTrue(page.select("#cancel-order").hasText(), "a confirmed order can be cancelled");
+        assertEquals("req-42", page.select(".facts dd.mono").text());
+        assertEquals(List.of("OrderPlaced", "StockReserved", "OrderConfirmed"),
+                page.select("tr.timeline-event").eachAttr("data-event-type"));
+        assertTrue(page.select("svg.sequence text.label").eachText().containsAll(
+                List.of("POST /orders", "OrderPlaced", "StockReserved", "OrderConfirmed")));
+        // milliseconds from the click (the order's creation at 10:00:00.000) to each event
+        assertEquals(List.of("0 ms", "+20 ms", "+150 ms", "+300 ms"), page.select("svg.sequence text.ms").eachText());
+        assertTrue(page.select("svg.sequence text.lane-name").eachText().contains("inventory-notification-service"));
+    }
+
+    @Test
+    void aCustomerNamedLikeAScriptIsShownAsText() {
+        HttpResponse<String> response = client.toBlocking().exchange(
+                HttpRequest.GET("/orders/" + Fixtures.XSS_ORDER_ID), String.class);
+        assertFalse(response.body().contains(Fixtures.XSS_NAME));
+        assertTrue(response.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertEquals(Fixtures.XSS_NAME, Jsoup.parse(response.body()).select(".facts dd").first().child(0).text());
+    }
+
+    @Test
+    void withTheAuditServiceDownTheOrderPageStillRendersWithABanner() {
+        audit.stop();
+        try {
+            Document page = get("/orders/" + Fixtures.ORDER_ID);
+            assertEquals("CONFIRMED", page.select(".order-head .badge").text());
+            assertTrue(page.select(".banner").text().contains("The audit service is not reachable right now."),
+                    page.select(".banner").text());
+            assertTrue(page.select("#timeline").text().contains("unavailable"));
+        } finally {
+            audit.restart();
+        }
+    }
+
+    @Test
+    void withOrdersServiceDownTheFormKeepsWhatWasTyped() {
+        orders.stop();
+        try {
+            HttpClientResponseException e = assertStatus(HttpStatus.SERVICE_UNAVAILABLE, () -> client.toBlocking()
+                    .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=3" + csrf()),
+                            String.class));
+            Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
+            assertTrue(page.select(".banner").text().contains("not reachable"));
+            assertEquals("Ada", page.select("input[name=name]").val());
+            assertEquals("3", page.select("input[name=quantity]").val());
+            Document list = get("/orders");
+            assertTrue(list.select(".banner").text().contains("The orders service is not reachable"));
+        } finally {
+            orders.restart();
+        }
+    }
+
+    @Test
+    void ordersListShowsStatusBadgesAndFilters() {
+        Document page = get("/orders?status=CONFIRMED");
+        assertEquals("CONFIRMED", page.select("tr[data-order-id] .badge-confirmed").text());
+        assertEquals("/orders/rows?status=CONFIRMED", page.select("#orders-table").attr("data-live-src"));
+        assertTrue(orders.requests().stream().anyMatch(r -> r.path().equals("/orders") && r.query() != null
+                && r.query().contains("status=CONFIRMED")));
+    }
+
+    @Test
+    void restockSendsTheQuantityAndRejectsNonsense() {
+        HttpResponse<String> ok = client.toBlocking().exchange(form("/inventory/ESP/restock",
+                "quantity=10" + csrf()), String.class);
+        assertEquals(HttpStatus.SEE_OTHER, ok.getStatus());
+        assertTrue(inventory.requests().stream().anyMatch(r -> r.path().equals("/products/ESP/restock")
+                && r.body().contains("\"quantity\":10")));
+        HttpClientResponseException bad = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
+                .exchange(form("/inventory/ESP/restock", "quantity=-4" + csrf()), String.class));
+        Document page = Jsoup.parse(bad.getResponse().getBody(String.class).orElseThrow());
+        assertEquals("-4", page.select("tr[data-sku=ESP] input[name=quantity]").val());
+        assertTrue(page.select("tr[data-sku=ESP] .error").text().contains("A whole number"));
+        assertTrue(get("/inventory").select("tr[data-sku=MUG]").hasClass("low"));
+    }
+
+    @Test
+    void auditPageHighlightsInvalidRecordsAndShowsStats() {
+        Document page = get("/audit?invalid=true");
+        assertTrue(page.select("tr.invalid-record").text().contains("MALFORMED_JSON"));
+        assertTrue(page.select("#audit-stats").text().contains("OrderPlaced: 1"));
+        assertEquals("/audit/export", page.select("a.export").attr("href"));
+        assertTrue(audit.requests().stream().anyMatch(r -> r.path().equals("/audit/events")
+                && r.query().contains("valid=false")));
+    }
+
+    @Test
+    void notificationsAndArchitecturePagesRender() {
+        assertTrue(get("/notifications").select("article.notification").text().contains("Your order is confirmed"));
+        Document architecture = get("/architecture");
+        assertEquals(List.of("shop.orders", "shop.inventory", "shop.notifications", "shop.catalog",
+                "shop.deadletter"), architecture.select("table.topics td.mono").eachText());
+        // documentation/'s topics table supplies producers and consumers; its picture is in the jar
+        assertTrue(architecture.select("table.topics tr").get(1).text()
+                .contains("inventory-notification-service, audit-service, web-ui"));
+        assertEquals("/static/docs/architecture.png", architecture.select("img.architecture").attr("src"));
+        HttpResponse<byte[]> picture = client.toBlocking().exchange(HttpRequest.GET("/static/docs/architecture.png"),
+                byte[].class);
+        assertEquals(MediaType.IMAGE_PNG_TYPE, picture.getContentType().orElseThrow());
+        assertTrue(picture.body().length > 1000);
+    }
+
+    @Test
+    void staticAssetsAreServedByTheApplication() {
+        assertTrue(client.toBlocking().retrieve("/static/js/live.js").contains("EventSource"));
+        assertTrue(client.toBlocking().retrieve("/static/css/shop.css").contains(".badge-confirmed"));
+    }
+
+    private Document get(String uri) {
+        return Jsoup.parse(client.toBlocking().retrieve(uri));
+    }
+
+    private static HttpRequest<String> form(String uri, String body) {
+        return HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .cookie(io.micronaut.http.cookie.Cookie.of("eventshop_csrf", TOKEN));
+    }
+
+    private static String csrf() {
+        return "&_csrf=" + URLEncoder.encode(TOKEN, StandardCharsets.UTF_8);
+    }
+
+    private static HttpClientResponseException assertStatus(HttpStatus status,
+                                                            org.junit.jupiter.api.function.Executable call) {
+        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(
+                HttpClientResponseException.class, call);
+        assertEquals(status, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
+        return e;
+    }
+}
