@@ -80,14 +80,21 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    /** Stops the JVM the way an operator would: SIGTERM, then wait for it to exit. */
+    /** Sends SIGTERM without waiting, so several services can shut down at the same time. */
+    public synchronized void signalStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
+    /** Stops the JVM the way an operator would: SIGTERM, then wait for it to exit; SIGKILL if it hangs. */
     public synchronized void stop() {
         if (process == null) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

@@ -9,10 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,7 +65,7 @@ public final class SystemUnderTest {
     public static synchronized SystemUnderTest shared() {
         if (shared == null) {
             SystemUnderTest system = new SystemUnderTest();
-            Runtime.getRuntime().addShutdownHook(new Thread(system::stopAll, "system-under-test-shutdown"));
+            KafkaBroker.shared().beforeShutdown(system::stopAll);
             system.startAll();
             shared = system;
         }
@@ -103,10 +100,9 @@ public final class SystemUnderTest {
     }
 
     private void stopAll() {
-        // Reverse order, each with SIGTERM so they shut down gracefully before the broker goes.
-        List<ServiceProcess> running = new ArrayList<>(services.values());
-        Collections.reverse(running);
-        running.forEach(ServiceProcess::stop);
+        // SIGTERM to all at once, so they shut down gracefully in parallel while the broker is still up.
+        services.values().forEach(ServiceProcess::signalStop);
+        services.values().forEach(ServiceProcess::stop);
     }
 
     private static Path jar(Path root, String module) {

@@ -40,6 +40,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final List<Runnable> beforeShutdown = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private KafkaBroker() {
         try {
@@ -65,9 +66,28 @@ public final class KafkaBroker implements AutoCloseable {
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
             shared = new KafkaBroker();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-broker-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::shutdown, "kafka-broker-shutdown"));
         }
         return shared;
+    }
+
+    /**
+     * Work to finish before the broker stops when the JVM exits, such as stopping service processes that use it:
+     * JVM shutdown hooks run concurrently, so a separate hook could find the broker already gone.
+     */
+    public void beforeShutdown(Runnable task) {
+        beforeShutdown.add(task);
+    }
+
+    private void shutdown() {
+        for (Runnable task : beforeShutdown) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+            }
+        }
+        close();
     }
 
     public String bootstrapServers() {
