@@ -13,7 +13,7 @@ import java.util.List;
  * Debian's Chromium driven by Playwright (no browser download: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is set by the pom).
  * The flags keep a headless Chromium quiet on a machine without network access or a sandbox.
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
     private static final Path CHROMIUM = Paths.get(System.getProperty("eventshop.e2e.chromium", "/usr/bin/chromium"));
     private static final Path SCREENSHOTS = Paths.get(System.getProperty("eventshop.e2e.screenshots",
@@ -22,7 +22,7 @@ final class BrowserSession implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
 
-    BrowserSession() {
+    public BrowserSession() {
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM)
@@ -33,8 +33,13 @@ final class BrowserSession implements AutoCloseable {
     }
 
     /** A fresh page (own cookies) at the shop's size of a laptop screen. */
-    Page newPage() {
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+    public Page newPage() {
+        return newPage(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    }
+
+    /** A fresh page in its own context (cookies, viewport, CSP handling as the options say). */
+    public Page newPage(Browser.NewContextOptions options) {
+        Page page = browser.newContext(options).newPage();
         page.setDefaultTimeout(30_000);
         // The browser's console and failed requests go to the test log: the first place to look when a page is stuck.
         page.onConsoleMessage(message -> System.out.println("[browser " + message.type() + "] " + message.text()));

@@ -1,0 +1,228 @@
+package eventshop.e2e.demo;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import eventshop.e2e.BrowserSession;
+import eventshop.e2e.SystemUnderTest;
+import eventshop.events.Topics;
+import eventshop.testing.KafkaTestClient;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static eventshop.e2e.SystemUnderTest.INVENTORY;
+import static eventshop.e2e.SystemUnderTest.WEB_UI;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The demo video's story, played on the real system (four service JVMs, the real broker and PostgreSQL) in Chromium,
+ * one captioned frame per step: documentation/demo/script.md tells a presenter the same story. Not a test of the
+ * default build (its name does not end in Test); {@code ./mvnw -B -pl e2e-tests -am verify -Pdemo} runs it alone
+ * and documentation/demo/make-demo.sh turns the frames into demo.mp4 and demo.gif. Every wait is on something the
+ * page shows, so a frame is taken only once it shows what its caption says.
+ */
+class DemoWalkthrough {
+
+    /** From a click to CONFIRMED crosses three services and Kafka twice; generous for a busy 2-core machine. */
+    private static final LocatorAssertions.HasTextOptions FLOW = new LocatorAssertions.HasTextOptions()
+            .setTimeout(60_000);
+    private static final Pattern ORDER_URL = Pattern.compile(".*/orders/[0-9a-f-]{36}$");
+
+    private final SystemUnderTest system = SystemUnderTest.shared();
+    private final Filmstrip film = new Filmstrip(Path.of(System.getProperty("eventshop.demo.frames",
+            "target/demo/frames")));
+    private Page page;
+
+    @Test
+    void walkThroughTheShop() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        try (BrowserSession browser = new BrowserSession()) {
+            // 1280x800 keeps the video small and legible; the caption bar is added by script, whatever the CSP says.
+            page = browser.newPage(new Browser.NewContextOptions().setViewportSize(1280, 800).setBypassCSP(true));
+            String adasOrder = placeAnOrderAndWatchItConfirmed();
+            orderWhileInventoryIsDown();
+            orderMoreThanTheStock();
+            cancelAndSeeTheStockRestored(adasOrder);
+            restock();
+            notifications();
+            auditJournalWithAnInvalidRecord(adasOrder);
+            film.finish();
+        }
+    }
+
+    private String placeAnOrderAndWatchItConfirmed() {
+        open("/");
+        film.card(page, "shop", "Event Shop: services that talk only through Kafka events",
+                "orders, inventory-notification and audit never call each other. The panel on the right shows "
+                        + "every event on Kafka as it happens.");
+
+        fillOrder("Ada Lovelace", "ada@example.com", "ESP-001", "2");
+        page.click("#add-line");
+        page.locator("li.line").nth(1).locator("select[name=sku]").selectOption("CAP-001");
+        page.locator("#order-form").scrollIntoViewIfNeeded();
+        Filmstrip.highlight(page.locator("#place-order"));
+        film.step(page, "order-form", "Ada orders two espressos and a cappuccino",
+                "Place order calls orders-service over HTTP. It prices the lines from its own copy of the catalog, "
+                        + "fed by the shop.catalog topic: no call to inventory.");
+
+        page.click("#place-order");
+        page.waitForURL(ORDER_URL);
+        assertThat(badge()).hasText("CONFIRMED", FLOW);
+        Filmstrip.highlight(page.locator(".order-head .badge"));
+        film.step(page, "order-confirmed", "Confirmed within milliseconds, without reloading the page",
+                "orders-service stored the order as PENDING and its OrderPlaced event in the outbox, in one "
+                        + "transaction. Inventory reserved the stock, orders confirmed: the page followed live.");
+
+        assertThat(page.locator("tr.timeline-event[data-event-type=NotificationSent]")).hasCount(1);
+        page.locator("#timeline").scrollIntoViewIfNeeded();
+        Filmstrip.highlight(page.locator("svg.sequence"));
+        film.then(page, "order-timeline", "The order's timeline, from the audit journal",
+                "Each arrow is an event on a topic, with the milliseconds since the click. Every one of them carries "
+                        + "the request id of Ada's click: the correlation id.");
+        return page.url();
+    }
+
+    private void orderWhileInventoryIsDown() {
+        system.service(INVENTORY).stop();
+        open("/");
+        assertThat(page.locator(".health [data-service=" + INVENTORY + "]")).hasClass(Pattern.compile(
+                ".*health-down.*"));
+        fillOrder("Alan Turing", "alan@example.com", "MUG-001", "2");
+        page.click("#place-order");
+        page.waitForURL(ORDER_URL);
+        assertThat(badge()).hasText("PENDING");
+        assertThat(page.locator("tr.timeline-event[data-event-type=OrderPlaced]")).hasCount(1);
+        Filmstrip.highlight(page.locator(".order-head .badge"));
+        Filmstrip.highlight(page.locator(".health [data-service=" + INVENTORY + "]"));
+        film.step(page, "inventory-down-pending", "Inventory is down: Alan's order is still taken",
+                "Alan orders two mugs. orders-service accepts and stores it as PENDING; OrderPlaced waits on Kafka "
+                        + "for the inventory consumer group.");
+
+        system.ensureRunning(INVENTORY);
+        assertThat(badge()).hasText("CONFIRMED", FLOW);
+        Filmstrip.highlight(page.locator(".order-head .badge"));
+        film.then(page, "inventory-back-confirmed", "Inventory is back: the order turns CONFIRMED by itself",
+                "It resumed from its committed offset and reserved the mugs. Nothing was lost, nobody retried by "
+                        + "hand: the services are decoupled in time, not only in code.");
+    }
+
+    private void orderMoreThanTheStock() {
+        open("/");
+        fillOrder("Grace Hopper", "grace@example.com", "MUG-001", "2");
+        page.click("#place-order");
+        page.waitForURL(ORDER_URL);
+        assertThat(badge()).hasText("REJECTED", FLOW);
+        Filmstrip.highlight(page.locator(".reason"));
+        film.step(page, "order-rejected", "Two mugs, one left: rejected, with the reason",
+                "Inventory reserves all lines or none in one transaction and answers StockRejected; orders-service "
+                        + "marks the order REJECTED. No stock was touched.");
+    }
+
+    private void cancelAndSeeTheStockRestored(String adasOrder) {
+        open(adasOrder.substring(system.url(WEB_UI).length()));
+        page.locator("#cancel-order").click();
+        assertThat(badge()).hasText("CANCELLED", FLOW);
+        assertThat(page.locator("tr.timeline-event[data-event-type=StockReleased]")).hasCount(1, new LocatorAssertions
+                .HasCountOptions().setTimeout(60_000));
+        page.locator("#timeline").scrollIntoViewIfNeeded();
+        Filmstrip.highlight(page.locator("tr.timeline-event[data-event-type=StockReleased]"));
+        film.step(page, "order-cancelled", "Ada cancels: compensation, not rollback",
+                "The confirmed order is not undone in place: OrderCancelled is a new fact, and inventory reacts by "
+                        + "releasing the reserved stock (StockReleased).");
+
+        open("/inventory");
+        assertThat(stock("ESP-001")).hasText("50", FLOW);
+        assertThat(stock("CAP-001")).hasText("40", FLOW);
+        Filmstrip.highlight(page.locator("tr[data-sku=ESP-001]"));
+        Filmstrip.highlight(page.locator("tr[data-sku=CAP-001]"));
+        film.then(page, "stock-restored", "The stock is back: 50 espressos, 40 cappuccinos",
+                "The mugs stay reserved for Alan: one left, under the low-water mark, so inventory raised "
+                        + "LowStockDetected.");
+    }
+
+    private void restock() {
+        Locator mugs = page.locator("tr[data-sku=MUG-001]");
+        mugs.locator("input[name=quantity]").fill("10");
+        mugs.locator("button[type=submit]").click();
+        assertThat(page.locator(".notice")).containsText("MUG-001");
+        assertThat(stock("MUG-001")).hasText("11", FLOW);
+        Filmstrip.highlight(page.locator("tr[data-sku=MUG-001]"));
+        film.step(page, "restocked", "Staff restock ten mugs",
+                "A second way into the system: inventory publishes StockReplenished and a new ProductSnapshot; every "
+                        + "open page and the orders catalog update from the events.");
+    }
+
+    private void notifications() {
+        open("/notifications");
+        assertThat(page.locator("article.notification").filter(new Locator.FilterOptions()
+                .setHasText("Order cancelled"))).hasCount(1);
+        assertThat(page.locator("article.audience-staff")).hasCount(1);
+        Filmstrip.highlight(page.locator("article.audience-staff"));
+        film.step(page, "notifications", "Who was told what: customers and staff",
+                "inventory-notification-service notifies as part of each decision: confirmed, not fulfilled, "
+                        + "cancelled, low stock. Each notification is itself an event (NotificationSent).");
+    }
+
+    private void auditJournalWithAnInvalidRecord(String adasOrder) {
+        try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker()) {
+            kafka.sendRaw(Topics.ORDERS, "not-an-order", "{this is not an event".getBytes(StandardCharsets.UTF_8));
+        }
+        awaitJournalRow("/audit?invalid=true", "tr.invalid-record");
+        awaitJournalRow("/audit?topic=" + Topics.DEADLETTER, "table.journal tbody tr:not(:has(td.empty))");
+        open("/audit");
+        Filmstrip.highlight(page.locator("tr.invalid-record"));
+        Filmstrip.highlight(page.locator("table.journal tbody tr").filter(new Locator.FilterOptions()
+                .setHasText(Topics.DEADLETTER)).first());
+        film.step(page, "audit-invalid", "A poison record: journaled as invalid, dead-lettered, nothing stops",
+                "Garbage bytes on shop.orders. audit (its own consumer group) journals them with the parse error; "
+                        + "inventory moves them to shop.deadletter and carries on.");
+
+        String orderId = adasOrder.substring(adasOrder.lastIndexOf('/') + 1);
+        open("/audit?orderId=" + orderId);
+        Filmstrip.highlight(page.locator("table.journal td.small").first());
+        film.step(page, "audit-correlation", "One order, one request id, three services",
+                "The append-only journal filtered by Ada's order: every event, from every service, carries the id "
+                        + "of the request that started it. The same id is in each service's log lines.");
+
+        open("/architecture");
+        film.card(page, "architecture", "Outbox, pub/sub, idempotent consumers, compensation, dead letters",
+                "All of it in about ten classes of shared platform code. Read documentation/architecture.md, or "
+                        + "clone the repository and run ./start.sh.");
+    }
+
+    /** The journal page is rendered once; reloads it until the row is there (the audit consumer is asynchronous). */
+    private void awaitJournalRow(String path, String row) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            page.navigate(system.url(WEB_UI) + path);
+            return page.locator(row).count() > 0;
+        });
+    }
+
+    private void fillOrder(String name, String email, String sku, String quantity) {
+        page.fill("input[name=name]", name);
+        page.fill("input[name=email]", email);
+        page.selectOption("select[name=sku]", sku);
+        page.fill("input[name=quantity]", quantity);
+    }
+
+    /** Opens a page of the shop and waits until its live stream is connected, like the "live" badge says. */
+    private void open(String path) {
+        page.navigate(system.url(WEB_UI) + path);
+        assertThat(page.locator("#live-indicator")).hasText("live");
+    }
+
+    private Locator badge() {
+        return page.locator(".order-head .badge");
+    }
+
+    private Locator stock(String sku) {
+        return page.locator("tr[data-sku=" + sku + "] .stock-figure");
+    }
+}
