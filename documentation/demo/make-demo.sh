@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the demo video from the real system:
-#   1. ./mvnw -B -pl e2e-tests -am verify -Pdemo builds the four services (without their tests), starts them as
+#   1. ./mvnw -B verify -Pdemo builds the four services (without their tests), starts them as
 #      separate JVMs with the in-process Kafka broker and PostgreSQL, and lets eventshop.e2e.demo.DemoWalkthrough
 #      drive Chromium through the story of script.md, one captioned frame per step, into
 #      e2e-tests/target/demo/frames/ (NN-step.png plus frames.ffconcat, which says how long each frame is held);
@@ -37,7 +37,7 @@ fi
 
 started=$SECONDS
 if [[ "$RUN" == true ]]; then
-  (cd "$ROOT" && ./mvnw -B -pl e2e-tests -am verify -Pdemo)
+  (cd "$ROOT" && ./mvnw -B verify -Pdemo)
 fi
 if [[ ! -f "$FRAMES/frames.ffconcat" ]]; then
   echo "no frames in $FRAMES: run without --frames-only" >&2

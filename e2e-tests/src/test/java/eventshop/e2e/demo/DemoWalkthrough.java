@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The demo video's story, played on the real system (four service JVMs, the real broker and PostgreSQL) in Chromium,
  * one captioned frame per step: documentation/demo/script.md tells a presenter the same story. Not a test of the
- * default build (its name does not end in Test); {@code ./mvnw -B -pl e2e-tests -am verify -Pdemo} runs it alone
+ * default build (its name does not end in Test); {@code ./mvnw -B verify -Pdemo} runs it alone
  * and documentation/demo/make-demo.sh turns the frames into demo.mp4 and demo.gif. Every wait is on something the
  * page shows, so a frame is taken only once it shows what its caption says.
  */
@@ -66,11 +66,10 @@ class DemoWalkthrough {
         fillOrder("Ada Lovelace", "ada@example.com", "ESP-001", "2");
         page.click("#add-line");
         page.locator("li.line").nth(1).locator("select[name=sku]").selectOption("CAP-001");
-        page.locator("#order-form").scrollIntoViewIfNeeded();
+        Filmstrip.scrollToTop(page.locator(".order-form-card"));
         Filmstrip.highlight(page.locator("#place-order"));
         film.step(page, "order-form", "Ada orders two espressos and a cappuccino",
-                "Place order calls orders-service over HTTP. It prices the lines from its own copy of the catalog, "
-                        + "fed by the shop.catalog topic: no call to inventory.");
+                "orders-service prices the lines from its own copy of the catalog, fed by the shop.catalog topic.");
 
         page.click("#place-order");
         page.waitForURL(ORDER_URL);
@@ -81,8 +80,7 @@ class DemoWalkthrough {
                         + "transaction. Inventory reserved the stock, orders confirmed: the page followed live.");
 
         assertThat(page.locator("tr.timeline-event[data-event-type=NotificationSent]")).hasCount(1);
-        page.locator("#timeline").scrollIntoViewIfNeeded();
-        Filmstrip.highlight(page.locator("svg.sequence"));
+        Filmstrip.scrollToTop(page.locator("#timeline"));
         film.then(page, "order-timeline", "The order's timeline, from the audit journal",
                 "Each arrow is an event on a topic, with the milliseconds since the click. Every one of them carries "
                         + "the request id of Ada's click: the correlation id.");
@@ -107,7 +105,10 @@ class DemoWalkthrough {
 
         system.ensureRunning(INVENTORY);
         assertThat(badge()).hasText("CONFIRMED", FLOW);
+        assertThat(page.locator(".health [data-service=" + INVENTORY + "]")).hasClass(Pattern.compile(
+                ".*health-up.*"));
         Filmstrip.highlight(page.locator(".order-head .badge"));
+        Filmstrip.highlight(page.locator(".health [data-service=" + INVENTORY + "]"));
         film.then(page, "inventory-back-confirmed", "Inventory is back: the order turns CONFIRMED by itself",
                 "It resumed from its committed offset and reserved the mugs. Nothing was lost, nobody retried by "
                         + "hand: the services are decoupled in time, not only in code.");
@@ -129,19 +130,23 @@ class DemoWalkthrough {
         open(adasOrder.substring(system.url(WEB_UI).length()));
         page.locator("#cancel-order").click();
         assertThat(badge()).hasText("CANCELLED", FLOW);
+        Filmstrip.highlight(page.locator(".order-head .badge"));
+        film.step(page, "order-cancelled", "Ada cancels her confirmed order",
+                "Cancelling is allowed while PENDING or CONFIRMED. orders-service records CANCELLED and publishes "
+                        + "OrderCancelled through its outbox, in one transaction.");
+
         assertThat(page.locator("tr.timeline-event[data-event-type=StockReleased]")).hasCount(1, new LocatorAssertions
                 .HasCountOptions().setTimeout(60_000));
-        page.locator("#timeline").scrollIntoViewIfNeeded();
-        Filmstrip.highlight(page.locator("tr.timeline-event[data-event-type=StockReleased]"));
-        film.step(page, "order-cancelled", "Ada cancels: compensation, not rollback",
-                "The confirmed order is not undone in place: OrderCancelled is a new fact, and inventory reacts by "
-                        + "releasing the reserved stock (StockReleased).");
+        Filmstrip.scrollToTop(page.locator("#timeline"));
+        film.then(page, "order-cancelled-timeline", "Compensation, not rollback",
+                "The confirmation is not undone in place: OrderCancelled is a new fact, and inventory reacts by "
+                        + "releasing the reserved stock (StockReleased) and telling Ada.");
 
         open("/inventory");
         assertThat(stock("ESP-001")).hasText("50", FLOW);
         assertThat(stock("CAP-001")).hasText("40", FLOW);
-        Filmstrip.highlight(page.locator("tr[data-sku=ESP-001]"));
-        Filmstrip.highlight(page.locator("tr[data-sku=CAP-001]"));
+        Filmstrip.highlight(stock("ESP-001"));
+        Filmstrip.highlight(stock("CAP-001"));
         film.then(page, "stock-restored", "The stock is back: 50 espressos, 40 cappuccinos",
                 "The mugs stay reserved for Alan: one left, under the low-water mark, so inventory raised "
                         + "LowStockDetected.");
@@ -153,7 +158,7 @@ class DemoWalkthrough {
         mugs.locator("button[type=submit]").click();
         assertThat(page.locator(".notice")).containsText("MUG-001");
         assertThat(stock("MUG-001")).hasText("11", FLOW);
-        Filmstrip.highlight(page.locator("tr[data-sku=MUG-001]"));
+        Filmstrip.highlight(stock("MUG-001"));
         film.step(page, "restocked", "Staff restock ten mugs",
                 "A second way into the system: inventory publishes StockReplenished and a new ProductSnapshot; every "
                         + "open page and the orders catalog update from the events.");
@@ -177,23 +182,23 @@ class DemoWalkthrough {
         awaitJournalRow("/audit?invalid=true", "tr.invalid-record");
         awaitJournalRow("/audit?topic=" + Topics.DEADLETTER, "table.journal tbody tr:not(:has(td.empty))");
         open("/audit");
+        Filmstrip.scrollToTop(page.locator("table.journal"));
         Filmstrip.highlight(page.locator("tr.invalid-record"));
-        Filmstrip.highlight(page.locator("table.journal tbody tr").filter(new Locator.FilterOptions()
-                .setHasText(Topics.DEADLETTER)).first());
         film.step(page, "audit-invalid", "A poison record: journaled as invalid, dead-lettered, nothing stops",
                 "Garbage bytes on shop.orders. audit (its own consumer group) journals them with the parse error; "
                         + "inventory moves them to shop.deadletter and carries on.");
 
         String orderId = adasOrder.substring(adasOrder.lastIndexOf('/') + 1);
         open("/audit?orderId=" + orderId);
-        Filmstrip.highlight(page.locator("table.journal td.small").first());
-        film.step(page, "audit-correlation", "One order, one request id, three services",
-                "The append-only journal filtered by Ada's order: every event, from every service, carries the id "
-                        + "of the request that started it. The same id is in each service's log lines.");
+        assertThat(page.locator("table.journal tbody tr")).hasCount(7);
+        Filmstrip.scrollToTop(page.locator("table.journal"));
+        film.step(page, "audit-correlation", "Ada's order in the journal: two clicks, two request ids",
+                "Each click's request id is on every event it caused, in every service: the placement's on four, "
+                        + "the cancellation's on three. Grep the services' logs for it.");
 
         open("/architecture");
         film.card(page, "architecture", "Outbox, pub/sub, idempotent consumers, compensation, dead letters",
-                "All of it in about ten classes of shared platform code. Read documentation/architecture.md, or "
+                "Every service gets them from the shared platform module. Read documentation/architecture.md, or "
                         + "clone the repository and run ./start.sh.");
     }
 

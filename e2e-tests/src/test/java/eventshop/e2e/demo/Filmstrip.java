@@ -68,9 +68,14 @@ final class Filmstrip {
         }
     }
 
-    /** Draws an orange frame around what the caption talks about (until the page re-renders that element). */
-    static void highlight(Locator element) {
-        element.first().evaluate(HIGHLIGHT);
+    /** Draws an orange frame around each element the caption talks about (until the page re-renders it). */
+    static void highlight(Locator elements) {
+        elements.evaluateAll("all => all.forEach(" + HIGHLIGHT + ")");
+    }
+
+    /** Scrolls the page so that the element starts just below the site's sticky header. */
+    static void scrollToTop(Locator element) {
+        element.first().evaluate("e => window.scrollBy({top: e.getBoundingClientRect().top - 72, behavior: 'instant'})");
     }
 
     /** A frame that starts a new step of the story. */
