@@ -24,9 +24,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The demo video's story, played on the real system (four service JVMs, the real broker and PostgreSQL) in Chromium,
  * one captioned frame per step: documentation/demo/script.md tells a presenter the same story. Not a test of the
- * default build (its name does not end in Test); {@code ./mvnw -B verify -Pdemo} runs it alone
- * and documentation/demo/make-demo.sh turns the frames into demo.mp4 and demo.gif. Every wait is on something the
- * page shows, so a frame is taken only once it shows what its caption says.
+ * default build (its name does not end in Test); {@code ./mvnw -B verify -Pdemo} runs it alone (the services are
+ * packaged, their tests skipped), and documentation/demo/make-demo.sh turns the frames into demo.mp4 and demo.gif.
+ * Every wait is on something the page shows, so a frame is taken only once it shows what its caption says; the
+ * figures in the captions are those of the seed catalog on fresh databases, which SystemUnderTest provides.
  */
 class DemoWalkthrough {
 

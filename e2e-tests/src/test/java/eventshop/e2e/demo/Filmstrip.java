@@ -75,7 +75,8 @@ final class Filmstrip {
 
     /** Scrolls the page so that the element starts just below the site's sticky header. */
     static void scrollToTop(Locator element) {
-        element.first().evaluate("e => window.scrollBy({top: e.getBoundingClientRect().top - 72, behavior: 'instant'})");
+        element.first().evaluate(
+                "e => window.scrollBy({top: e.getBoundingClientRect().top - 72, behavior: 'instant'})");
     }
 
     /** A frame that starts a new step of the story. */
