@@ -1,5 +1,7 @@
 package eventshop.platform.observability;
 
+import java.lang.management.ManagementFactory;
+
 /**
  * How fast a growing total grew since the previous reading: the "per second" and "per minute" figures of the summary
  * line, measured over the interval actually elapsed between two lines.
@@ -7,7 +9,11 @@ package eventshop.platform.observability;
 public final class Rate {
 
     private double lastTotal;
-    private long lastAt = System.nanoTime();
+    /**
+     * The first interval starts when the JVM started, not when this object was made: summary beans are created
+     * lazily, just before their first line, and counting from then would divide everything so far by milliseconds.
+     */
+    private long lastAt = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
 
     public synchronized double perSecond(double total) {
         long now = System.nanoTime();
