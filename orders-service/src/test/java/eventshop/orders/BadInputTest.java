@@ -1,5 +1,9 @@
 package eventshop.orders;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import eventshop.events.EventCodec;
 import eventshop.events.EventHeaders;
 import eventshop.testing.Http;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,8 +166,23 @@ class BadInputTest implements TestPropertyProvider {
     }
 
     @Test
-    void anUnexpectedFailureIsA500ProblemWithoutInternals() {
-        Http.Reply reply = http.send(HttpRequest.GET("/test-failures/boom").header(EventHeaders.HTTP_REQUEST_ID, "req-boom"));
+    void anUnexpectedFailureIsA500ProblemWithoutInternalsAndLoggedUnderTheRequestId() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        Http.Reply reply;
+        try {
+            reply = http.send(HttpRequest.GET("/test-failures/boom").header(EventHeaders.HTTP_REQUEST_ID, "req-boom"));
+        } finally {
+            root.detachAppender(log);
+        }
+        List<ILoggingEvent> errors = log.list.stream().filter(line -> line.getLevel() == Level.ERROR).toList();
+        assertThat(errors).as("the failure is logged once, with its cause, under the request id the client was given")
+                .singleElement().satisfies(line -> {
+                    assertThat(line.getThrowableProxy().getMessage()).contains("secret internals");
+                    assertThat(line.getMDCPropertyMap()).containsEntry("correlationId", "req-boom");
+                });
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.contentType()).startsWith(PROBLEM_JSON);
         assertThat(reply.body()).doesNotContain("hunter2", "jdbc", "IllegalStateException", "at eventshop");
