@@ -267,6 +267,8 @@ class OrderApiTest implements TestPropertyProvider {
         assertThat(http.send(HttpRequest.GET("/health/liveness")).status()).isEqualTo(200);
         Http.Reply readiness = http.send(HttpRequest.GET("/health/readiness"));
         assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("details").get("jdbc").get("status").getStringValue()).isEqualTo("UP");
+        assertThat(readiness.json().get("details").get("kafka").get("status").getStringValue()).isEqualTo("UP");
 
         place(order("Metric", "metric@example.com", "TEST-ESP", "1"));
         String prometheus = http.send(HttpRequest.GET("/prometheus")).body();
@@ -274,6 +276,7 @@ class OrderApiTest implements TestPropertyProvider {
                 "eventshop_orders_rejected_total", "eventshop_orders_cancelled_total", "eventshop_outbox_pending",
                 "eventshop_outbox_oldest_age_seconds");
         assertThat(metricValue(prometheus, "eventshop_orders_placed_total")).isGreaterThanOrEqualTo(1);
+        assertThat(DashboardMetrics.missingFrom(prometheus, jsonMapper)).as("metrics the Grafana dashboard queries").isEmpty();
 
         Http.Reply openApi = http.send(HttpRequest.GET("/swagger/orders-service-1.0.yml"));
         assertThat(openApi.status()).isEqualTo(200);
