@@ -79,7 +79,9 @@ class ComposeFileTest {
                 .contains("EXPOSE " + port)
                 .contains("MICRONAUT_SERVER_PORT=" + port)
                 .contains("HEALTHCHECK");
-        assertThat(COMPOSE.healthcheckCommand(name)).contains("/dev/tcp/127.0.0.1/" + port).contains("/health");
+        assertThat(COMPOSE.healthcheckCommand(name)).contains("/dev/tcp/127.0.0.1/" + port).contains("/health")
+                .as("healthy means the 200 of /health: a 503 DOWN body still holds \"status\":\"UP\" for its healthy parts")
+                .contains("head -n 1 <&3 | grep -q ' 200 '");
 
         List<String> ports = COMPOSE.ports(name);
         if (PUBLISHED.contains(name)) {
