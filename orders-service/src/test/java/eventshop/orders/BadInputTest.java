@@ -68,6 +68,7 @@ class BadInputTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.properties("orders"));
         props.put("test.failing-controller", "true");
+        props.put("EVENTSHOP_CORS_ALLOWED_ORIGINS_REGEX", "^https://shop\\.example$");
         database = TestPostgres.Database.of(props);
         return props;
     }
@@ -188,6 +189,20 @@ class BadInputTest implements TestPropertyProvider {
         assertThat(reply.body()).doesNotContain("hunter2", "jdbc", "IllegalStateException", "at eventshop");
         assertThat(reply.text("detail")).contains("req-boom");
         assertThat(reply.headers().get(EventHeaders.HTTP_REQUEST_ID)).isEqualTo("req-boom");
+    }
+
+    @Test
+    void corsOriginsAreTheOnesTheEnvironmentAllows() {
+        Http.Reply allowed = http.send(HttpRequest.OPTIONS("/orders").header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Method", "POST"));
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.headers().get("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
+
+        Http.Reply local = http.send(HttpRequest.OPTIONS("/orders").header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "POST"));
+        assertThat(local.headers().get("Access-Control-Allow-Origin")).as("the default origins no longer apply")
+                .isNull();
+        assertThat(local.status()).isBetween(400, 499);
     }
 
     private Http.Reply refusedWithoutTrace(Supplier<MutableHttpRequest<?>> request, int status) {
