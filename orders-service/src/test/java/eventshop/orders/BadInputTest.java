@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +39,6 @@ import java.util.stream.Stream;
 
 import static eventshop.orders.OrderApiTest.order;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Every kind of bad request gets a 4xx RFC 7807 problem naming what is wrong, never a 5xx or a stack trace, and
@@ -77,9 +75,8 @@ class BadInputTest implements TestPropertyProvider {
     void setUp() {
         http = new Http(client.toBlocking(), jsonMapper);
         try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker()) {
-            TestCatalog.publishAll(kafka, codec);
+            TestCatalog.publishAllAndAwaitReplica(kafka, codec, http);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.GET("/catalog")).json().size() >= 3);
     }
 
     Stream<Arguments> badOrders() {
@@ -193,13 +190,11 @@ class BadInputTest implements TestPropertyProvider {
 
     @Test
     void corsOriginsAreTheOnesTheEnvironmentAllows() {
-        Http.Reply allowed = http.send(HttpRequest.OPTIONS("/orders").header("Origin", "https://shop.example")
-                .header("Access-Control-Request-Method", "POST"));
+        Http.Reply allowed = OrderApiTest.preflight(http, "https://shop.example");
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.headers().get("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
 
-        Http.Reply local = http.send(HttpRequest.OPTIONS("/orders").header("Origin", "http://localhost:8080")
-                .header("Access-Control-Request-Method", "POST"));
+        Http.Reply local = OrderApiTest.preflight(http, "http://localhost:8080");
         assertThat(local.headers().get("Access-Control-Allow-Origin")).as("the default origins no longer apply")
                 .isNull();
         assertThat(local.status()).isBetween(400, 499);

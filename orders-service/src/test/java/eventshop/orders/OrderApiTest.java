@@ -71,9 +71,7 @@ class OrderApiTest implements TestPropertyProvider {
         http = new Http(client.toBlocking(), jsonMapper);
         kafka = KafkaTestClient.forSharedBroker();
         orders = kafka.watch(List.of(Topics.ORDERS));
-        TestCatalog.publishAll(kafka, codec);
-        await().atMost(Duration.ofSeconds(30)).until(() -> catalogSkus().containsAll(
-                TestCatalog.ALL.stream().map(p -> p.sku()).toList()));
+        TestCatalog.publishAllAndAwaitReplica(kafka, codec, http);
         accessLog.start();
         ((Logger) LoggerFactory.getLogger("eventshop.access")).addAppender(accessLog);
     }
@@ -282,22 +280,19 @@ class OrderApiTest implements TestPropertyProvider {
 
     @Test
     void corsAllowsLocalOriginsOnlyByDefault() {
-        Http.Reply allowed = http.send(HttpRequest.OPTIONS("/orders").header("Origin", "http://localhost:8080")
-                .header("Access-Control-Request-Method", "POST"));
+        Http.Reply allowed = preflight(http, "http://localhost:8080");
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.headers().get("Access-Control-Allow-Origin")).isEqualTo("http://localhost:8080");
 
-        Http.Reply refused = http.send(HttpRequest.OPTIONS("/orders").header("Origin", "http://evil.example")
-                .header("Access-Control-Request-Method", "POST"));
+        Http.Reply refused = preflight(http, "http://evil.example");
         assertThat(refused.headers().get("Access-Control-Allow-Origin")).isNull();
         assertThat(refused.status()).isEqualTo(403);
     }
 
-    private List<String> catalogSkus() {
-        Http.Reply reply = http.send(HttpRequest.GET("/catalog"));
-        List<String> skus = new ArrayList<>();
-        reply.json().values().forEach(p -> skus.add(p.get("sku").getStringValue()));
-        return skus;
+    /** A browser's CORS preflight for placing an order from a page of {@code origin}. */
+    static Http.Reply preflight(Http http, String origin) {
+        return http.send(HttpRequest.OPTIONS("/orders").header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST"));
     }
 
     private static List<String> ids(Http.Reply page) {
