@@ -73,7 +73,8 @@ class OutboxRelayTest implements TestPropertyProvider {
                 new StockReplenished("SKU-CID", 1, 1), null, foreign));
 
         assertThat(appended.correlationId()).isNotEqualTo(foreign).matches("[0-9a-f-]{36}");
-        assertThat(transactions.executeRead(status -> repository.existsByEventId(appended.eventId()))).isTrue();
+        boolean stored = transactions.executeRead(status -> repository.existsByEventId(appended.eventId()));
+        assertThat(stored).isTrue();
         EventEnvelope plain = transactions.executeWrite(status -> outbox.append(Topics.INVENTORY, "k",
                 new StockReplenished("SKU-CID", 1, 2), null, "req-42"));
         assertThat(plain.correlationId()).isEqualTo("req-42");
