@@ -182,6 +182,10 @@ class JournalingTest implements TestPropertyProvider {
         HttpResponse<String> health = http.toBlocking().exchange(HttpRequest.GET("/health"), String.class);
         assertThat(health.code()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(http.toBlocking().exchange(HttpRequest.GET("/health/liveness"), String.class).code()).isEqualTo(200);
+        HttpResponse<String> readiness = http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class);
+        assertThat(readiness.code()).isEqualTo(200);
+        assertThat(readiness.body()).as("readiness covers the database and Kafka").contains("\"jdbc\"", "\"kafka\"");
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             String prometheus = http.toBlocking().retrieve("/prometheus");

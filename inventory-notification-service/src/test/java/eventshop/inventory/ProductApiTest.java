@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +123,11 @@ class ProductApiTest extends InventoryIntegrationTest {
         Map<String, Object> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), JSON_OBJECT);
         assertThat(health).containsEntry("status", "UP");
         assertThat(health.toString()).contains("jdbc", "kafka");
+        assertThat(http.toBlocking().exchange(HttpRequest.GET("/health/liveness"), String.class).code()).isEqualTo(200);
+        Map<String, Object> readiness = http.toBlocking().retrieve(HttpRequest.GET("/health/readiness"), JSON_OBJECT);
+        assertThat(readiness).containsEntry("status", "UP");
+        assertThat(readiness).as("readiness covers the database and Kafka").extractingByKey("details")
+                .asInstanceOf(InstanceOfAssertFactories.MAP).containsKeys("jdbc", "kafka");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 http.toBlocking().retrieve(HttpRequest.GET("/prometheus"), String.class))
                 .contains("eventshop_inventory_stock{sku=\"MUG-001\"} 3.0")

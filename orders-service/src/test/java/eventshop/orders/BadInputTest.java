@@ -1,5 +1,9 @@
 package eventshop.orders;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import eventshop.events.EventCodec;
 import eventshop.events.EventHeaders;
 import eventshop.testing.Http;
@@ -21,8 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +39,6 @@ import java.util.stream.Stream;
 
 import static eventshop.orders.OrderApiTest.order;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Every kind of bad request gets a 4xx RFC 7807 problem naming what is wrong, never a 5xx or a stack trace, and
@@ -63,6 +66,7 @@ class BadInputTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.properties("orders"));
         props.put("test.failing-controller", "true");
+        props.put("EVENTSHOP_CORS_ALLOWED_ORIGINS_REGEX", "^https://shop\\.example$");
         database = TestPostgres.Database.of(props);
         return props;
     }
@@ -71,9 +75,8 @@ class BadInputTest implements TestPropertyProvider {
     void setUp() {
         http = new Http(client.toBlocking(), jsonMapper);
         try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker()) {
-            TestCatalog.publishAll(kafka, codec);
+            TestCatalog.publishAllAndAwaitReplica(kafka, codec, http);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.GET("/catalog")).json().size() >= 3);
     }
 
     Stream<Arguments> badOrders() {
@@ -161,13 +164,40 @@ class BadInputTest implements TestPropertyProvider {
     }
 
     @Test
-    void anUnexpectedFailureIsA500ProblemWithoutInternals() {
-        Http.Reply reply = http.send(HttpRequest.GET("/test-failures/boom").header(EventHeaders.HTTP_REQUEST_ID, "req-boom"));
+    void anUnexpectedFailureIsA500ProblemWithoutInternalsAndLoggedUnderTheRequestId() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        Http.Reply reply;
+        try {
+            reply = http.send(HttpRequest.GET("/test-failures/boom").header(EventHeaders.HTTP_REQUEST_ID, "req-boom"));
+        } finally {
+            root.detachAppender(log);
+        }
+        List<ILoggingEvent> errors = log.list.stream().filter(line -> line.getLevel() == Level.ERROR).toList();
+        assertThat(errors).as("the failure is logged once, with its cause, under the request id the client was given")
+                .singleElement().satisfies(line -> {
+                    assertThat(line.getThrowableProxy().getMessage()).contains("secret internals");
+                    assertThat(line.getMDCPropertyMap()).containsEntry("correlationId", "req-boom");
+                });
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.contentType()).startsWith(PROBLEM_JSON);
         assertThat(reply.body()).doesNotContain("hunter2", "jdbc", "IllegalStateException", "at eventshop");
         assertThat(reply.text("detail")).contains("req-boom");
         assertThat(reply.headers().get(EventHeaders.HTTP_REQUEST_ID)).isEqualTo("req-boom");
+    }
+
+    @Test
+    void corsOriginsAreTheOnesTheEnvironmentAllows() {
+        Http.Reply allowed = OrderApiTest.preflight(http, "https://shop.example");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.headers().get("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
+
+        Http.Reply local = OrderApiTest.preflight(http, "http://localhost:8080");
+        assertThat(local.headers().get("Access-Control-Allow-Origin")).as("the default origins no longer apply")
+                .isNull();
+        assertThat(local.status()).isBetween(400, 499);
     }
 
     private Http.Reply refusedWithoutTrace(Supplier<MutableHttpRequest<?>> request, int status) {

@@ -76,8 +76,7 @@ class OrderLifecycleTest implements TestPropertyProvider {
         http = new Http(client.toBlocking(), jsonMapper);
         kafka = KafkaTestClient.forSharedBroker();
         topics = kafka.watch(List.of(Topics.ORDERS, Topics.DEADLETTER));
-        TestCatalog.publishAll(kafka, codec);
-        await().atMost(WAIT).until(() -> http.send(HttpRequest.GET("/catalog")).json().size() >= 3);
+        TestCatalog.publishAllAndAwaitReplica(kafka, codec, http);
     }
 
     @AfterAll

@@ -54,9 +54,8 @@ class OutboxBrokerOutageTest {
             List<String> ids = new ArrayList<>();
             try (EmbeddedServer outage = ApplicationContext.run(EmbeddedServer.class, brokerDown, "test")) {
                 ApplicationContext context = outage.getApplicationContext();
-                TestCatalog.publishAll(kafka, context.getBean(EventCodec.class));
                 Http http = http(outage);
-                await().atMost(WAIT).until(() -> http.send(HttpRequest.GET("/catalog")).json().size() >= 3);
+                TestCatalog.publishAllAndAwaitReplica(kafka, context.getBean(EventCodec.class), http);
 
                 for (int i = 0; i < 3; i++) {
                     Http.Reply reply = http.send(HttpRequest.POST("/orders",

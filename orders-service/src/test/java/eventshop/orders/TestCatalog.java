@@ -4,10 +4,16 @@ import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
 import eventshop.events.ProductSnapshot;
 import eventshop.events.Topics;
+import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
+import io.micronaut.http.HttpRequest;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+
+import static org.awaitility.Awaitility.await;
 
 /** The products the tests order, published to the compacted catalog topic the way the inventory service does. */
 public final class TestCatalog {
@@ -32,5 +38,16 @@ public final class TestCatalog {
 
     public static void publishAll(KafkaTestClient kafka, EventCodec codec) {
         publish(kafka, codec, ALL.toArray(ProductSnapshot[]::new));
+    }
+
+    /** Publishes the test products and waits until the service's replica (GET /catalog) holds every one of them. */
+    public static void publishAllAndAwaitReplica(KafkaTestClient kafka, EventCodec codec, Http http) {
+        publishAll(kafka, codec);
+        List<String> skus = ALL.stream().map(ProductSnapshot::sku).toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<String> replica = new ArrayList<>();
+            http.send(HttpRequest.GET("/catalog")).json().values().forEach(p -> replica.add(p.get("sku").getStringValue()));
+            return replica.containsAll(skus);
+        });
     }
 }

@@ -71,7 +71,8 @@ public class IncomingEvents {
                 deadLetters.publish(record, consumer, e);
                 return;
             }
-            CorrelationId.runWith(envelope.correlationId(), () -> apply(record, consumer, onlyOnce, envelope, handler));
+            CorrelationId.runWith(CorrelationId.sanitize(envelope.correlationId()).orElse(null),
+                    () -> apply(record, consumer, onlyOnce, envelope, handler));
         });
     }
 
@@ -103,6 +104,8 @@ public class IncomingEvents {
 
     private static String headerCorrelationId(ConsumerRecord<String, byte[]> record) {
         Header header = record.headers().lastHeader(EventHeaders.CORRELATION_ID);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        // From another process: only a plain short id goes into the log context (no line breaks into text logs).
+        return header == null || header.value() == null ? null
+                : CorrelationId.sanitize(new String(header.value(), StandardCharsets.UTF_8)).orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package eventshop.platform.outbox;
 import eventshop.events.DomainEvent;
 import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
+import eventshop.platform.correlation.CorrelationId;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
@@ -38,10 +39,15 @@ public class Outbox {
         this.source = source;
     }
 
-    /** Wraps {@code data} in a new envelope whose source is this service (its application name) and appends it. */
+    /**
+     * Wraps {@code data} in a new envelope whose source is this service (its application name) and appends it. The
+     * correlation id usually comes from a consumed event, i.e. from another process: one that is not a plain short id
+     * (it would not fit the outbox row and would fail the transaction at every retry) is replaced by a new one.
+     */
     @Transactional(propagation = MANDATORY)
     public EventEnvelope append(String topic, String key, DomainEvent data, UUID orderId, String correlationId) {
-        EventEnvelope envelope = EventEnvelope.of(data, orderId, correlationId, source);
+        EventEnvelope envelope = EventEnvelope.of(data, orderId,
+                CorrelationId.sanitize(correlationId).orElseGet(CorrelationId::newId), source);
         append(topic, key, envelope);
         return envelope;
     }

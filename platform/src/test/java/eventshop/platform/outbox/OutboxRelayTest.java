@@ -66,6 +66,22 @@ class OutboxRelayTest implements TestPropertyProvider {
     }
 
     @Test
+    void aCorrelationIdThatIsNotAPlainShortIdIsReplacedNotAllowedToFailTheTransaction() {
+        String foreign = "x".repeat(150) + "\nINFO forged log line";
+
+        EventEnvelope appended = transactions.executeWrite(status -> outbox.append(Topics.INVENTORY, "k",
+                new StockReplenished("SKU-CID", 1, 1), null, foreign));
+
+        assertThat(appended.correlationId()).isNotEqualTo(foreign).matches("[0-9a-f-]{36}");
+        boolean stored = transactions.executeRead(status -> repository.existsByEventId(appended.eventId()));
+        assertThat(stored).isTrue();
+        EventEnvelope plain = transactions.executeWrite(status -> outbox.append(Topics.INVENTORY, "k",
+                new StockReplenished("SKU-CID", 1, 2), null, "req-42"));
+        assertThat(plain.correlationId()).isEqualTo("req-42");
+        await().until(() -> repository.countUnpublished() == 0); // published, as other tests here expect
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoEvent() {
         EventEnvelope event = EventEnvelope.of(new StockReplenished("SKU-RB", 1, 1), null, "corr-rb", "platform-test");
 
