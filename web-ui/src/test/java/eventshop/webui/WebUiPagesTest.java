@@ -161,6 +161,8 @@ class WebUiPagesTest implements TestPropertyProvider {
         assertEquals("/orders/" + Fixtures.ORDER_ID, response.getHeaders().get("Location"));
         FakeBackend.Recorded call = orders.requests().stream().filter(r -> r.method().equals("POST")).reduce(
                 (a, b) -> b).orElseThrow();
+        // the click's request id is the one orders-service gets (and puts on every event of the order)
+        assertEquals(response.getHeaders().get("X-Request-Id"), call.header("X-Request-Id"));
         UUID.fromString(call.header("X-Request-Id"));
         assertTrue(call.body().contains("\"name\":\"Ada Lovelace\""), call.body());
         assertTrue(call.body().contains("{\"sku\":\"ESP\",\"quantity\":2}"), call.body());

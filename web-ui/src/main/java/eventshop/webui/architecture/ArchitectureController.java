@@ -7,6 +7,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 @Produces(MediaType.TEXT_HTML)
 @Controller("/architecture")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class ArchitectureController {
 
     static final String PICTURE = "public/docs/architecture.png";
