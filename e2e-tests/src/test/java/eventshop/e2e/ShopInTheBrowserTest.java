@@ -119,7 +119,7 @@ class ShopInTheBrowserTest {
 
         assertThat(page.locator("label.invalid").filter(new Locator.FilterOptions().setHas(
                 page.locator("input[name=email]")))).containsText("This is not an e-mail address.");
-        assertThat(page.locator("li.line")).containsText("A whole number from 1 to 99.");
+        assertThat(page.locator("li.line")).containsText("A whole number from 1 to 100.");
         assertThat(page.locator("input[name=name]")).hasValue("Barbara Liskov");
         assertThat(page.locator("input[name=email]")).hasValue("not-an-address");
         assertThat(page.locator("input[name=quantity]")).hasValue("abc");

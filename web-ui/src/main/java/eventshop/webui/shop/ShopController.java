@@ -90,6 +90,11 @@ public class ShopController {
         for (ConstraintViolation<OrderForm> v : validator.validate(form)) {
             errors.add(v.getPropertyPath().toString(), v.getMessage());
         }
+        for (int i = 0; i < form.lines().size(); i++) {
+            if (!form.lines().get(i).quantityInRange()) {
+                errors.add("lines[" + i + "].quantity", OrderForm.QUANTITY_RULE);
+            }
+        }
         return errors;
     }
 
