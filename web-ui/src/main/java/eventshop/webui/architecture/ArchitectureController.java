@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * The architecture diagram and the topics table, from the same sources as documentation/: the picture and the
- * Mermaid text are copied from documentation/ into the jar at build time (see the pom), the topic names, partitions
- * and compaction come from {@link Topics}, and who writes and reads each topic from documentation/architecture.md.
+ * Mermaid text are copied from documentation/ into the jar at build time (see the pom), the topic names, partitions,
+ * compaction and consumers come from {@link Topics}, and keys, producers and events from documentation/architecture.md.
  */
 @Produces(MediaType.TEXT_HTML)
 @Controller("/architecture")
