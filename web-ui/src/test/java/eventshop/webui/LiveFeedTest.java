@@ -103,7 +103,7 @@ class LiveFeedTest implements TestPropertyProvider {
 
             // A page opened afterwards starts with these events in its ticker, and every backend shows as down.
             String page = httpClient.toBlocking().retrieve("/notifications");
-            assertTrue(page.contains("Ada ordered 1 line(s)"), "ticker shows the recent event");
+            assertTrue(page.contains("Ada ordered 2 × Espresso · 5.00 EUR"), "ticker shows the recent event");
             assertTrue(page.contains("class=\"tick tick-invalid\""), "ticker marks the invalid record");
             assertTrue(page.contains("is not reachable right now"), "banner for the dead backend");
         } finally {
