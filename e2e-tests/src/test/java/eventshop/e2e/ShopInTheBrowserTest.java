@@ -218,6 +218,37 @@ class ShopInTheBrowserTest {
         BrowserSession.screenshot(page, "live-again-after-web-ui-restart");
     }
 
+    /** Ordering a product below its low-water mark marks it on the shop and on the inventory page. */
+    @Test
+    void aProductBelowItsLowWaterMarkIsMarkedOnTheShopAndInventoryPages() {
+        // House beans: 12 in stock, low under 5, used by no other scenario
+        placeOrder("Dorothy Vaughan", "dorothy@example.com", "BEAN-250", "8");
+        assertThat(statusBadge()).hasText("CONFIRMED", FLOW);
+
+        open("/");
+        Locator card = page.locator("article.product[data-sku=BEAN-250]");
+        assertThat(card.locator(".badge")).hasText("Low stock", FLOW);
+        assertThat(card).hasClass(Pattern.compile(".*low-stock.*"));
+        BrowserSession.screenshot(page, "low-stock-on-the-shop");
+
+        open("/inventory");
+        Locator row = page.locator("tr[data-sku=BEAN-250]");
+        assertThat(row).hasClass(Pattern.compile(".*\\blow\\b.*"));
+        assertThat(row.locator(".badge")).hasText("Low stock");
+        BrowserSession.screenshot(page, "low-stock-on-the-inventory-page");
+    }
+
+    /** An address that leads nowhere answers the shop's own page, not a framework's. */
+    @Test
+    void anUnknownAddressShowsTheShopsNotFoundPage() {
+        page.navigate(system.url(WEB_UI) + "/no/such/page");
+
+        assertThat(page.locator("main h1")).hasText("Page not found");
+        assertThat(page.locator("nav.nav")).isVisible();
+        assertThat(page.locator(".request-id")).not().isEmpty();
+        BrowserSession.screenshot(page, "not-found-page");
+    }
+
     private void placeOrder(String name, String email, String sku, String quantity) {
         open("/");
         page.fill("input[name=name]", name);
