@@ -294,6 +294,8 @@ class WebUiPagesTest implements TestPropertyProvider {
         Document page = get("/audit?invalid=true");
         assertTrue(page.select("tr.invalid-record").text().contains("MALFORMED_JSON"));
         assertTrue(page.select("#audit-stats").text().contains("OrderPlaced: 1"));
+        assertEquals(List.of("Events journaled", "Invalid records", "By type"),
+                page.select("#audit-stats .stat-name").eachText(), "figures labelled for people");
         assertEquals("/audit/export", page.select("a.export").attr("href"));
         assertTrue(audit.requests().stream().anyMatch(r -> r.path().equals("/audit/events")
                 && r.query().contains("valid=false")));
