@@ -13,6 +13,12 @@ import java.math.BigDecimal;
 public record OrderLine(@NotBlank String sku, @NotBlank String productName, @NotNull @PositiveOrZero BigDecimal unitPrice,
                         @Positive int quantity) {
 
+    /**
+     * The most of one product a single order line may ask for: orders-service refuses more when an order is placed,
+     * and the web form says so before sending. An event only requires a positive quantity.
+     */
+    public static final int MAX_QUANTITY = 100;
+
     public BigDecimal lineTotal() {
         return unitPrice.multiply(BigDecimal.valueOf(quantity));
     }

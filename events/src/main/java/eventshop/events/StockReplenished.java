@@ -8,4 +8,10 @@ import jakarta.validation.constraints.PositiveOrZero;
 @Serdeable
 public record StockReplenished(@NotBlank String sku, @Positive int quantity, @PositiveOrZero int stock)
         implements DomainEvent {
+
+    /**
+     * The most one restock may add (a plausible delivery): inventory-notification-service refuses more, and the web
+     * form says so before sending. An event only requires a positive quantity.
+     */
+    public static final int MAX_QUANTITY = 10_000;
 }

@@ -73,6 +73,18 @@ class DocumentationDriftTest {
     }
 
     @Test
+    void theTopicsTableNamesTheConsumersTheCodeNames() {
+        Map<String, Map<String, String>> table = topicsTable();
+
+        for (Topics.Spec spec : Topics.ALL) {
+            List<String> documented = Arrays.stream(table.get(spec.name()).get("consumers").split(","))
+                    .map(String::trim).filter(name -> !name.isEmpty()).toList();
+            assertThat(documented).as("consumers of %s (Topics.ALL)", spec.name())
+                    .containsExactlyElementsOf(spec.consumers());
+        }
+    }
+
+    @Test
     void everyTopicInTheTableExistsInTheCode() {
         Set<String> inCode = Topics.ALL.stream().map(Topics.Spec::name).collect(Collectors.toSet());
 

@@ -9,6 +9,8 @@ import eventshop.events.Topics;
 import eventshop.testing.KafkaBroker;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
+import eventshop.webui.health.ServiceHealth;
+import eventshop.webui.health.ServiceStatus;
 import eventshop.webui.live.LiveEvent;
 import io.micronaut.configuration.kafka.ConsumerRegistry;
 import io.micronaut.http.HttpRequest;
@@ -55,6 +57,9 @@ class LiveFeedTest implements TestPropertyProvider {
 
     @Inject
     EventCodec codec;
+
+    @Inject
+    ServiceHealth health;
 
     @Override
     public Map<String, String> getProperties() {
@@ -103,9 +108,28 @@ class LiveFeedTest implements TestPropertyProvider {
 
             // A page opened afterwards starts with these events in its ticker, and every backend shows as down.
             String page = httpClient.toBlocking().retrieve("/notifications");
-            assertTrue(page.contains("Ada ordered 1 line(s)"), "ticker shows the recent event");
+            assertTrue(page.contains("Ada ordered 2 × Espresso · 5.00 EUR"), "ticker shows the recent event");
             assertTrue(page.contains("class=\"tick tick-invalid\""), "ticker marks the invalid record");
             assertTrue(page.contains("is not reachable right now"), "banner for the dead backend");
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    /** A page that (re)connects hears how every backend is now, not only the changes from then on. */
+    @Test
+    void aNewConnectionHearsTheHealthOfEveryBackendAtOnce() {
+        // Once every backend is known to be down nothing changes any more: what arrives is the snapshot.
+        await().atMost(Duration.ofSeconds(20)).until(() -> health.current().stream()
+                .allMatch(s -> s.state() == ServiceStatus.State.DOWN));
+        List<LiveEvent> received = new CopyOnWriteArrayList<>();
+        Disposable subscription = Flux.from(sseClient.eventStream(HttpRequest.GET("/live"), LiveEvent.class))
+                .map(Event::getData).subscribe(received::add);
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> received.stream()
+                    .filter(e -> "health".equals(e.kind()) && e.status() != null).map(LiveEvent::source)
+                    .collect(java.util.stream.Collectors.toSet())
+                    .containsAll(List.of("orders-service", "inventory-notification-service", "audit-service")));
         } finally {
             subscription.dispose();
         }

@@ -148,8 +148,26 @@ class WebUiPagesTest implements TestPropertyProvider {
         assertTrue(page.select("label.invalid").text().contains("This is not an e-mail address."));
         assertEquals(2, page.select("li.line").size());
         assertEquals("abc", page.select("li.line").get(0).select("input[name=quantity]").val());
-        assertTrue(page.select("li.line").get(0).text().contains("A whole number from 1 to 99."));
+        assertTrue(page.select("li.line").get(0).text().contains("A whole number from 1 to 100."));
         assertEquals("MUG", page.select("li.line").get(1).select("select option[selected]").val());
+    }
+
+    /** The form's rule is orders-service's (1 to 100 per line): 100 is sent, 101 is refused before sending. */
+    @Test
+    void theQuantityRuleIsOrdersServicesRule() {
+        int before = orders.requests().size();
+        HttpResponse<String> hundred = client.toBlocking().exchange(form("/orders",
+                "name=Ada&email=ada%40example.com&sku=ESP&quantity=100" + csrf()), String.class);
+        assertEquals(HttpStatus.SEE_OTHER, hundred.getStatus());
+        assertTrue(orders.requests().stream().skip(before).anyMatch(r -> r.method().equals("POST")
+                && r.body().contains("{\"sku\":\"ESP\",\"quantity\":100}")));
+
+        HttpClientResponseException tooMany = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
+                .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=101" + csrf()),
+                        String.class));
+        Document page = Jsoup.parse(tooMany.getResponse().getBody(String.class).orElseThrow());
+        assertEquals("A whole number from 1 to 100.", page.select("li.line .error").text());
+        assertEquals("101", page.select("li.line input[name=quantity]").val());
     }
 
     @Test
@@ -161,6 +179,8 @@ class WebUiPagesTest implements TestPropertyProvider {
         assertEquals("/orders/" + Fixtures.ORDER_ID, response.getHeaders().get("Location"));
         FakeBackend.Recorded call = orders.requests().stream().filter(r -> r.method().equals("POST")).reduce(
                 (a, b) -> b).orElseThrow();
+        // the click's request id is the one orders-service gets (and puts on every event of the order)
+        assertEquals(response.getHeaders().get("X-Request-Id"), call.header("X-Request-Id"));
         UUID.fromString(call.header("X-Request-Id"));
         assertTrue(call.body().contains("\"name\":\"Ada Lovelace\""), call.body());
         assertTrue(call.body().contains("{\"sku\":\"ESP\",\"quantity\":2}"), call.body());
@@ -256,6 +276,11 @@ class WebUiPagesTest implements TestPropertyProvider {
         assertEquals(HttpStatus.SEE_OTHER, ok.getStatus());
         assertTrue(inventory.requests().stream().anyMatch(r -> r.path().equals("/products/ESP/restock")
                 && r.body().contains("\"quantity\":10")));
+        // the rule is inventory's (1 to 10,000): a big delivery goes through, one more unit does not
+        assertEquals(HttpStatus.SEE_OTHER, client.toBlocking().exchange(form("/inventory/ESP/restock",
+                "quantity=10000" + csrf()), String.class).getStatus());
+        assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
+                .exchange(form("/inventory/ESP/restock", "quantity=10001" + csrf()), String.class));
         HttpClientResponseException bad = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
                 .exchange(form("/inventory/ESP/restock", "quantity=-4" + csrf()), String.class));
         Document page = Jsoup.parse(bad.getResponse().getBody(String.class).orElseThrow());
@@ -269,6 +294,8 @@ class WebUiPagesTest implements TestPropertyProvider {
         Document page = get("/audit?invalid=true");
         assertTrue(page.select("tr.invalid-record").text().contains("MALFORMED_JSON"));
         assertTrue(page.select("#audit-stats").text().contains("OrderPlaced: 1"));
+        assertEquals(List.of("Events journaled", "Invalid records", "By type"),
+                page.select("#audit-stats .stat-name").eachText(), "figures labelled for people");
         assertEquals("/audit/export", page.select("a.export").attr("href"));
         assertTrue(audit.requests().stream().anyMatch(r -> r.path().equals("/audit/events")
                 && r.query().contains("valid=false")));

@@ -1,5 +1,6 @@
 package eventshop.inventory.api;
 
+import eventshop.events.StockReplenished;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,7 +8,5 @@ import jakarta.validation.constraints.NotNull;
 
 /** How many units to add: at least one, and no more than a plausible delivery. */
 @Serdeable
-public record RestockRequest(@NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
-
-    public static final int MAX_QUANTITY = 10_000;
+public record RestockRequest(@NotNull @Min(1) @Max(StockReplenished.MAX_QUANTITY) Integer quantity) {
 }

@@ -7,6 +7,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 
 import java.io.IOException;
@@ -19,11 +21,12 @@ import java.util.Optional;
 
 /**
  * The architecture diagram and the topics table, from the same sources as documentation/: the picture and the
- * Mermaid text are copied from documentation/ into the jar at build time (see the pom), the topic names, partitions
- * and compaction come from {@link Topics}, and who writes and reads each topic from documentation/architecture.md.
+ * Mermaid text are copied from documentation/ into the jar at build time (see the pom), the topic names, partitions,
+ * compaction and consumers come from {@link Topics}, and keys, producers and events from documentation/architecture.md.
  */
 @Produces(MediaType.TEXT_HTML)
 @Controller("/architecture")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class ArchitectureController {
 
     static final String PICTURE = "public/docs/architecture.png";

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One topic of the architecture page. Name, partitions and compaction are the code's ({@link Topics}); key,
- * producers, consumers and events are the cells of the topic's row in documentation/architecture.md's topics table
+ * One topic of the architecture page. Name, partitions, compaction and consumers are the code's ({@link Topics});
+ * key, producers and events are the cells of the topic's row in documentation/architecture.md's topics table
  * (the Markdown table whose first header cell is {@code topic}), found by their header names.
  */
 public record TopicRow(String name, int partitions, boolean compacted, String key, String producers,
@@ -22,7 +22,7 @@ public record TopicRow(String name, int partitions, boolean compacted, String ke
             String[] cells = table.stream().skip(1).filter(r -> r.length > 0 && r[0].split(" ")[0].equals(spec.name()))
                     .findFirst().orElse(new String[0]);
             rows.add(new TopicRow(spec.name(), spec.partitions(), spec.compacted(), cell(header, cells, "key"),
-                    cell(header, cells, "producers", "written by"), cell(header, cells, "consumers", "read by"),
+                    cell(header, cells, "producers", "written by"), String.join(", ", spec.consumers()),
                     cell(header, cells, "events")));
         }
         return rows;

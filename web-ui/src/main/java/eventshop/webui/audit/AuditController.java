@@ -105,14 +105,37 @@ public class AuditController {
         }
     }
 
-    /** One figure of {@code /audit/stats}: a number, or a breakdown (per type, per topic …) shown as a list. */
+    /**
+     * One figure of {@code /audit/stats}, labelled for people: a number or a time, or a breakdown (per type, per
+     * topic …) shown as a list. A figure the page does not know yet is still shown, its name spelled out.
+     */
     public record Stat(String name, String value, List<String> parts) {
+
+        private static final Map<String, String> LABELS = Map.of(
+                "total", "Events journaled", "invalid", "Invalid records", "replayed", "Replayed",
+                "lastMinute", "In the last minute", "firstEventAt", "First event (UTC)",
+                "lastEventAt", "Latest event (UTC)", "byType", "By type", "byTopic", "By topic");
 
         static List<Stat> of(Map<String, Object> stats) {
             return stats.entrySet().stream().map(e -> e.getValue() instanceof Map<?, ?> map
-                    ? new Stat(e.getKey(), null, map.entrySet().stream()
+                    ? new Stat(label(e.getKey()), null, map.entrySet().stream()
                             .map(part -> part.getKey() + ": " + part.getValue()).toList())
-                    : new Stat(e.getKey(), String.valueOf(e.getValue()), List.of())).toList();
+                    : new Stat(label(e.getKey()), value(e.getValue()), List.of())).toList();
+        }
+
+        private static String label(String key) {
+            return LABELS.getOrDefault(key, key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase());
+        }
+
+        private static String value(Object value) {
+            if (value == null) {
+                return "—";
+            }
+            try {
+                return eventshop.webui.layout.Formats.INSTANCE.time(java.time.Instant.parse(value.toString()));
+            } catch (java.time.format.DateTimeParseException notATime) {
+                return value.toString();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package eventshop.webui.inventory;
 
+import eventshop.events.StockReplenished;
 import eventshop.webui.layout.Downstream;
 import eventshop.webui.layout.Page;
 import io.micronaut.core.annotation.Nullable;
@@ -31,7 +32,8 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InventoryController {
 
-    private static final int MAX_RESTOCK = 1000;
+    /** inventory-notification-service's rule, from the one constant both use. */
+    static final String QUANTITY_RULE = "A whole number from 1 to " + StockReplenished.MAX_QUANTITY + ".";
 
     private final InventoryClient inventory;
     private final Downstream downstream;
@@ -65,9 +67,9 @@ public class InventoryController {
         } catch (NumberFormatException e) {
             quantity = 0;
         }
-        if (quantity < 1 || quantity > MAX_RESTOCK) {
+        if (quantity < 1 || quantity > StockReplenished.MAX_QUANTITY) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page("inventory/index", null, sku,
-                    typed, "A whole number from 1 to " + MAX_RESTOCK + ".").render());
+                    typed, QUANTITY_RULE).render());
         }
         try {
             inventory.restock(sku, new InventoryClient.RestockRequest(quantity));

@@ -1,5 +1,6 @@
 package eventshop.webui.live;
 
+import eventshop.webui.health.ServiceHealth;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,9 +17,11 @@ public class LiveController {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final LiveHub hub;
+    private final ServiceHealth health;
 
-    public LiveController(LiveHub hub) {
+    public LiveController(LiveHub hub, ServiceHealth health) {
         this.hub = hub;
+        this.health = health;
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
@@ -29,7 +32,12 @@ public class LiveController {
         // A first event at once, so the browser sees the stream open without waiting for the next Kafka record. It
         // is merged after the live events, so the hub subscription exists before the browser hears "open" (and then
         // refetches its regions): nothing falls between the page's render and the stream.
-        Flux<Event<LiveEvent>> hello = Flux.just(Event.of(LiveEvent.health("web-ui", "UP")).name("heartbeat"));
+        // The hello also says how every backend is now: a page that was away (web-ui restarting, a network blip)
+        // missed the changes in between, and its indicators would otherwise stay as they were.
+        Flux<Event<LiveEvent>> hello = Flux.concat(
+                Flux.just(Event.of(LiveEvent.health("web-ui", "UP")).name("heartbeat")),
+                Flux.fromIterable(health.current()).map(service -> Event.of(
+                        LiveEvent.health(service.name(), service.state().name())).name("health")));
         return Flux.merge(events, hello, heartbeats);
     }
 }

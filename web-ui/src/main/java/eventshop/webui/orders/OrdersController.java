@@ -2,10 +2,12 @@ package eventshop.webui.orders;
 
 import eventshop.webui.audit.AuditClient;
 import eventshop.webui.audit.Timeline;
+import eventshop.webui.errors.RequestIds;
 import eventshop.webui.layout.Downstream;
 import eventshop.webui.layout.Fetched;
 import eventshop.webui.layout.Page;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -75,10 +77,10 @@ public class OrdersController {
     }
 
     @Post(value = "/{id}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> cancel(UUID id) {
+    public HttpResponse<?> cancel(UUID id, HttpRequest<?> request) {
         String notice = null;
         try {
-            orders.cancel(id, UUID.randomUUID().toString(), new CancelRequest("cancelled from the web shop"));
+            orders.cancel(id, RequestIds.of(request), new CancelRequest("cancelled from the web shop"));
         } catch (HttpClientResponseException e) {
             notice = "cancel-refused";
         } catch (HttpClientException e) {

@@ -7,13 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Lays out an order's journaled events as a sequence diagram: one swimlane per service, one row per event in time
  * order, an arrow from the service that published it to the service that reacted to it (the next later event from
- * a service that consumes that topic), or, dashed, to the audit journal when no service reacted. Labelled with the
+ * a service that consumes that topic, as {@link Topics#ALL} says), or, dashed, to the audit journal when no service reacted. Labelled with the
  * milliseconds since the click. Pure geometry; the template draws it.
  */
 public record TimelineDiagram(int width, int height, List<Lane> lanes, List<Row> rows) {
@@ -36,11 +35,8 @@ public record TimelineDiagram(int width, int height, List<Lane> lanes, List<Row>
 
     static final List<String> SERVICES = List.of("web-ui", "orders-service", "inventory-notification-service",
             "audit-service");
-    /** Which services act on a topic's events (audit and web-ui read everything but only record and show). */
-    static final Map<String, Set<String>> REACTING_CONSUMERS = Map.of(
-            Topics.ORDERS, Set.of("inventory-notification-service"),
-            Topics.INVENTORY, Set.of("orders-service"),
-            Topics.CATALOG, Set.of("orders-service"));
+    /** They read every topic to journal it and to show it; they never react to an event with one of their own. */
+    static final Set<String> OBSERVERS = Set.of("audit-service", "web-ui");
     private static final int MS_COLUMN = 70;
     private static final int LANE_WIDTH = 195;
     private static final int HEADER = 50;
@@ -75,9 +71,10 @@ public record TimelineDiagram(int width, int height, List<Lane> lanes, List<Row>
 
     private static String reactor(List<Timeline.Event> events, int index) {
         Timeline.Event event = events.get(index);
-        Set<String> consumers = REACTING_CONSUMERS.getOrDefault(event.topic(), Set.of());
+        List<String> consumers = Topics.spec(event.topic()).map(Topics.Spec::consumers).orElse(List.of());
         return events.stream().skip(index + 1L).map(Timeline.Event::source)
-                .filter(s -> !s.equals(event.source()) && consumers.contains(s)).findFirst().orElse(null);
+                .filter(s -> !s.equals(event.source()) && !OBSERVERS.contains(s) && consumers.contains(s))
+                .findFirst().orElse(null);
     }
 
     private static int rowY(int index) {

@@ -1,5 +1,6 @@
 package eventshop.webui.shop;
 
+import eventshop.events.OrderLine;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -24,12 +25,24 @@ public record OrderForm(@NotBlank(message = "Please enter your name.") @Size(max
 
     @Introspected
     public record Line(@NotBlank(message = "Choose a product.") String sku,
-                       @NotBlank(message = "Enter a quantity.") @Pattern(regexp = "\\s*[1-9][0-9]?\\s*", message = "A whole number from 1 to 99.") String quantity) {
+                       @NotBlank(message = "Enter a quantity.") @Pattern(regexp = "\\s*[0-9]{1,9}\\s*", message = QUANTITY_RULE) String quantity) {
 
         public int quantityValue() {
             return Integer.parseInt(quantity.trim());
         }
+
+        /** Whether a typed whole number is within orders-service's range (what {@code @Pattern} cannot say). */
+        public boolean quantityInRange() {
+            if (quantity == null || !quantity.matches("\\s*[0-9]{1,9}\\s*")) {
+                return true;  // blank or not a number: the field's own constraints say so
+            }
+            int value = quantityValue();
+            return value >= 1 && value <= OrderLine.MAX_QUANTITY;
+        }
     }
+
+    /** orders-service's rule for a line's quantity, from the one constant both use. */
+    public static final String QUANTITY_RULE = "A whole number from 1 to " + OrderLine.MAX_QUANTITY + ".";
 
     public static OrderForm blank() {
         return new OrderForm("", "", List.of(new Line("", "1")));

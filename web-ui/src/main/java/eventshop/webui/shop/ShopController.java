@@ -1,9 +1,11 @@
 package eventshop.webui.shop;
 
+import eventshop.webui.errors.RequestIds;
 import eventshop.webui.layout.Page;
 import eventshop.webui.orders.OrderView;
 import eventshop.webui.orders.OrdersClient;
 import eventshop.webui.orders.PlaceOrderRequest;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -24,7 +26,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 
 /** The shop: product cards and the order form, the click that starts every chain of events. */
 @Produces(MediaType.TEXT_HTML)
@@ -58,14 +59,14 @@ public class ShopController {
     }
 
     @Post(value = "/orders", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> place(@Body OrderForm.Submitted submitted) {
+    public HttpResponse<?> place(@Body OrderForm.Submitted submitted, HttpRequest<?> request) {
         OrderForm form = submitted.toForm();
         FieldErrors errors = validate(form);
         if (!errors.isEmpty()) {
             return rejected(form, errors, null);
         }
-        // One id per click: it becomes the correlation id of every event this order causes.
-        String requestId = UUID.randomUUID().toString();
+        // The click's request id becomes the correlation id of every event this order causes.
+        String requestId = RequestIds.of(request);
         try {
             OrderView order = orders.place(requestId, toRequest(form));
             LOG.info("order {} placed for request {}", order.id(), requestId);
@@ -88,6 +89,11 @@ public class ShopController {
         FieldErrors errors = new FieldErrors();
         for (ConstraintViolation<OrderForm> v : validator.validate(form)) {
             errors.add(v.getPropertyPath().toString(), v.getMessage());
+        }
+        for (int i = 0; i < form.lines().size(); i++) {
+            if (!form.lines().get(i).quantityInRange()) {
+                errors.add("lines[" + i + "].quantity", OrderForm.QUANTITY_RULE);
+            }
         }
         return errors;
     }

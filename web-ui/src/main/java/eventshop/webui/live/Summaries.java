@@ -1,0 +1,68 @@
+package eventshop.webui.live;
+
+import eventshop.events.DomainEvent;
+import eventshop.events.LowStockDetected;
+import eventshop.events.NotificationSent;
+import eventshop.events.OrderCancelled;
+import eventshop.events.OrderConfirmed;
+import eventshop.events.OrderPlaced;
+import eventshop.events.OrderRejected;
+import eventshop.events.ProductSnapshot;
+import eventshop.events.StockLine;
+import eventshop.events.StockRejected;
+import eventshop.events.StockReleased;
+import eventshop.events.StockReplenished;
+import eventshop.events.StockReserved;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One sentence per event for the ticker, saying what happened to whom — never the event's type again, which the
+ * ticker already shows above it.
+ */
+final class Summaries {
+
+    private Summaries() {
+    }
+
+    static String of(DomainEvent data) {
+        if (data instanceof OrderPlaced p) {
+            return p.customer().name() + " ordered " + p.lines().stream()
+                    .map(l -> l.quantity() + " × " + l.productName()).collect(Collectors.joining(", "))
+                    + " · " + money(p.total(), p.currency());
+        } else if (data instanceof OrderConfirmed c) {
+            return c.customer().name() + "'s order is confirmed · " + money(c.total(), c.currency());
+        } else if (data instanceof OrderRejected r) {
+            return r.customer().name() + "'s order was rejected: " + r.reason();
+        } else if (data instanceof OrderCancelled c) {
+            return c.customer().name() + "'s order was cancelled: " + c.reason();
+        } else if (data instanceof StockReserved r) {
+            return "reserved " + lines(r.lines());
+        } else if (data instanceof StockRejected r) {
+            return "could not reserve: " + r.reason();
+        } else if (data instanceof StockReleased r) {
+            return "put back on the shelf: " + lines(r.lines());
+        } else if (data instanceof StockReplenished r) {
+            return r.sku() + " restocked with " + r.quantity() + ", now " + r.stock() + " in stock";
+        } else if (data instanceof LowStockDetected l) {
+            return l.productName() + " is running low: " + l.stock() + " left (low-water mark " + l.lowWaterMark()
+                    + ")";
+        } else if (data instanceof ProductSnapshot p) {
+            return p.name() + ": " + p.stock() + " in stock at " + money(p.price(), p.currency());
+        } else if (data instanceof NotificationSent n) {
+            return "told " + n.recipient() + ": " + n.subject();
+        }
+        return "";
+    }
+
+    private static String lines(List<StockLine> lines) {
+        return lines.stream().map(l -> l.quantity() + " × " + l.sku()).collect(Collectors.joining(", "));
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + currency;
+    }
+}
