@@ -218,8 +218,13 @@ class ComposeFileTest {
             }
             List<Path> files = new ArrayList<>(resourceFiles(dir.resolve("src/main/resources")));
             String pom = read(dir.resolve("pom.xml"));
+            List<Path> platformFiles = resourceFiles(root.resolve("platform/src/main/resources"));
             if (pom.contains("<artifactId>platform</artifactId>")) {
-                files.addAll(resourceFiles(root.resolve("platform/src/main/resources")));
+                files.addAll(platformFiles);
+            } else {
+                // A module that does not run on the platform may still package some of its files (web-ui's logging).
+                platformFiles.stream().filter(f -> pom.contains("<include>" + f.getFileName() + "</include>"))
+                        .forEach(files::add);
             }
             Path dockerfile = dir.resolve("Dockerfile");
             return new ServiceModule(dir, keysOf(files), placeholdersOf(files), javaSources(dir.resolve("src/main/java")),
