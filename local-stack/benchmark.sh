@@ -76,6 +76,10 @@ startup_ms() { # startup_ms <service>: the last "Startup completed in N ms" of t
   sed -n 's/.*Startup completed in \([0-9]*\)ms.*/\1/p' "$LOG_DIR/$1.log" 2>/dev/null | tail -1
 }
 
+jvm_flags() { # jvm_flags <pid>: the -X options of a running JVM, as start.sh passed them
+  tr '\0' '\n' < "/proc/$1/cmdline" | grep -- '^-X' | tr '\n' ' '
+}
+
 declare -A RSS_BEFORE
 
 components() { echo kafka; local s; for s in "${SERVICES[@]}"; do svc_name "$s"; done; }
@@ -109,6 +113,7 @@ main() {
 
   info "benchmark $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) CPUs, $(awk '/^MemTotal:/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   info "java: $(java -version 2>&1 | head -1)"
+  info "service JVM flags: $(jvm_flags "$(running_pid orders-service)")"
   record_rss_before
   java "$STACK_DIR/bin/Benchmark.java" \
     "http://127.0.0.1:$(port_of orders-service)" \
