@@ -3,6 +3,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +41,15 @@ public class Benchmark {
     private static final Pattern PAGE_TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)\\s*}\\s*$");
     private static final Pattern CONFIRMED_SINCE_FIRST =
             Pattern.compile("\"type\"\\s*:\\s*\"OrderConfirmed\"[^}]*?\"sinceFirstMs\"\\s*:\\s*(\\d+)");
+    /** A timeline event's type, occurredAt (when its transaction wrote it) and recordedAt (its Kafka timestamp). */
+    private static final Pattern TIMELINE_EVENT = Pattern.compile("\"type\"\\s*:\\s*\"(\\w+)\"[^}]*?"
+            + "\"occurredAt\"\\s*:\\s*\"([^\"]+)\"[^}]*?\"recordedAt\"\\s*:\\s*\"([^\"]+)\"");
+    /** The hops of a confirmed order: each event's outbox → Kafka, and Kafka → the next service's transaction. */
+    private static final String[] HOPS = {
+            "OrderPlaced written → on Kafka (orders outbox relay)",
+            "OrderPlaced on Kafka → StockReserved written (inventory consumer)",
+            "StockReserved written → on Kafka (inventory outbox relay)",
+            "StockReserved on Kafka → OrderConfirmed written (orders consumer)"};
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String orders;
@@ -92,10 +102,22 @@ public class Benchmark {
         System.out.println("  client side (ms):  " + summary(clientMs));
 
         List<Long> serverMs = new ArrayList<>();
+        List<List<Long>> hops = new ArrayList<>();
+        for (String ignored : HOPS) {
+            hops.add(new ArrayList<>());
+        }
         for (Placed p : placed) {
             serverMs.add(confirmedSinceFirst(p.id()));
+            long[] times = hopTimes(p.id());
+            for (int h = 0; h < HOPS.length; h++) {
+                hops.get(h).add(times[h]);
+            }
         }
         System.out.println("  audit timeline OrderConfirmed.sinceFirstMs (ms, from event timestamps):  " + summary(serverMs));
+        System.out.println("  where it goes (ms, occurredAt/recordedAt of the timeline; recordedAt has ms resolution):");
+        for (int h = 0; h < HOPS.length; h++) {
+            System.out.printf("    %-68s %s%n", HOPS[h], summary(hops.get(h)));
+        }
     }
 
     /** Places {@code count} orders one at a time, each awaited until CONFIRMED. */
@@ -172,6 +194,30 @@ public class Benchmark {
             Thread.sleep(50);
         }
         throw new IllegalStateException("audit timeline of " + id + " has no OrderConfirmed within " + ORDER_DEADLINE);
+    }
+
+    /** The four hops of {@link #HOPS} for one order, from its audit timeline. */
+    private long[] hopTimes(String id) throws Exception {
+        String timeline = send(get(audit + "/audit/orders/" + id + "/timeline"), 200);
+        java.util.Map<String, Instant[]> events = new java.util.HashMap<>();
+        Matcher m = TIMELINE_EVENT.matcher(timeline);
+        while (m.find()) {
+            events.putIfAbsent(m.group(1), new Instant[] {Instant.parse(m.group(2)), Instant.parse(m.group(3))});
+        }
+        Instant[] placed = events.get("OrderPlaced");
+        Instant[] reserved = events.get("StockReserved");
+        Instant[] confirmed = events.get("OrderConfirmed");
+        if (placed == null || reserved == null || confirmed == null) {
+            throw new IllegalStateException("timeline of " + id + " lacks OrderPlaced/StockReserved/OrderConfirmed: "
+                    + timeline);
+        }
+        return new long[] {
+                millisBetween(placed[0], placed[1]), millisBetween(placed[1], reserved[0]),
+                millisBetween(reserved[0], reserved[1]), millisBetween(reserved[1], confirmed[0])};
+    }
+
+    private static long millisBetween(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis();
     }
 
     private long confirmedTotal() throws Exception {
