@@ -77,7 +77,7 @@ startup_ms() { # startup_ms <service>: the last "Startup completed in N ms" of t
 }
 
 jvm_flags() { # jvm_flags <pid>: the -X options of a running JVM, as start.sh passed them
-  tr '\0' '\n' < "/proc/$1/cmdline" | grep -- '^-X' | tr '\n' ' '
+  tr '\0' '\n' < "/proc/$1/cmdline" | grep -- '^-X' | paste -sd ' '
 }
 
 declare -A RSS_BEFORE
