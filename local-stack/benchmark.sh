@@ -23,7 +23,7 @@ CONCURRENCY=8
 WARMUP=20
 STARTED_HERE=false
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 
 positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 needs a positive whole number, not '$2'" "run $0 --help"; echo "$2"; }
 
