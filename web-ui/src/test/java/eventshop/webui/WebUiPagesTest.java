@@ -109,13 +109,19 @@ class WebUiPagesTest implements TestPropertyProvider {
 
     @Test
     void aFormWithoutTheMatchingCsrfTokenIsRefused() {
+        long postsBefore = posts();
         HttpClientResponseException missing = assertStatus(HttpStatus.FORBIDDEN, () -> client.toBlocking()
                 .exchange(HttpRequest.POST("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=1")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class));
         assertTrue(missing.getResponse().getBody(String.class).orElse("").contains("expired"));
         assertStatus(HttpStatus.FORBIDDEN, () -> client.toBlocking().exchange(form("/orders",
                 "name=Ada&email=ada%40example.com&sku=ESP&quantity=1&_csrf=wrong"), String.class));
-        assertTrue(orders.requests().stream().noneMatch(r -> r.method().equals("POST")));
+        assertEquals(postsBefore, posts(), "nothing reached orders-service");
+    }
+
+    /** POSTs orders-service has received so far (other tests of this class place and cancel orders too). */
+    private long posts() {
+        return orders.requests().stream().filter(r -> r.method().equals("POST")).count();
     }
 
     /** As a browser may: the headers in one packet, the form body later (the filter must wait for it). */
@@ -217,6 +223,25 @@ class WebUiPagesTest implements TestPropertyProvider {
         // milliseconds from the click (the order's creation at 10:00:00.000) to each event
         assertEquals(List.of("0 ms", "+20 ms", "+150 ms", "+300 ms"), page.select("svg.sequence text.ms").eachText());
         assertTrue(page.select("svg.sequence text.lane-name").eachText().contains("inventory-notification-service"));
+    }
+
+    /** "Can no longer be cancelled" only when orders-service said so about the order, not when it failed. */
+    @Test
+    void aRefusedCancelAndAFailedCancelGetDifferentNotices() {
+        String cancel = "/orders/" + Fixtures.ORDER_ID + "/cancel";
+        orders.answer("POST", cancel, Response.problem(409, "{\"title\":\"Conflict\",\"status\":409}"));
+        assertEquals("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-refused", cancelRedirect(cancel));
+        orders.answer("POST", cancel, Response.problem(503, "{\"title\":\"Unavailable\",\"status\":503}"));
+        assertEquals("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-failed", cancelRedirect(cancel));
+
+        assertTrue(get("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-failed").select(".banner").text()
+                .contains("could not cancel the order right now"));
+    }
+
+    private String cancelRedirect(String cancel) {
+        HttpResponse<String> response = client.toBlocking().exchange(form(cancel, csrf().substring(1)), String.class);
+        assertEquals(HttpStatus.SEE_OTHER, response.getStatus());
+        return response.getHeaders().get("Location");
     }
 
     @Test

@@ -2,7 +2,6 @@ package eventshop.webui.health;
 
 import eventshop.webui.live.LiveEvent;
 import eventshop.webui.live.LiveHub;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.scheduling.annotation.Scheduled;

@@ -27,17 +27,21 @@ public class LiveController {
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     public Flux<Event<LiveEvent>> stream() {
         Flux<Event<LiveEvent>> events = hub.stream().map(event -> Event.of(event).name(event.kind()));
-        Flux<Event<LiveEvent>> heartbeats = Flux.interval(HEARTBEAT)
-                .map(tick -> Event.of(LiveEvent.health("web-ui", "UP")).name("heartbeat"));
-        // A first event at once, so the browser sees the stream open without waiting for the next Kafka record. It
-        // is merged after the live events, so the hub subscription exists before the browser hears "open" (and then
-        // refetches its regions): nothing falls between the page's render and the stream.
-        // The hello also says how every backend is now: a page that was away (web-ui restarting, a network blip)
-        // missed the changes in between, and its indicators would otherwise stay as they were.
-        Flux<Event<LiveEvent>> hello = Flux.concat(
+        // At once and then with every heartbeat: "web-ui is up" and how every backend is now. The first one lets the
+        // browser see the stream open without waiting for the next Kafka record; merged after the live events, the
+        // hub subscription exists before the browser hears "open" (and refetches its regions), so nothing falls
+        // between the page's render and the stream. The health snapshot is read at each tick, not when this method
+        // runs: a page that missed a change (web-ui restarting, a network blip, a change published in the instant
+        // before this subscription, or dropped for a slow browser by the best-effort hub) is right again within
+        // one heartbeat instead of keeping a stale dot until the backend changes once more.
+        Flux<Event<LiveEvent>> snapshots = Flux.interval(Duration.ZERO, HEARTBEAT).onBackpressureDrop().concatMap(tick -> snapshot());
+        return Flux.merge(events, snapshots);
+    }
+
+    private Flux<Event<LiveEvent>> snapshot() {
+        return Flux.concat(
                 Flux.just(Event.of(LiveEvent.health("web-ui", "UP")).name("heartbeat")),
                 Flux.fromIterable(health.current()).map(service -> Event.of(
                         LiveEvent.health(service.name(), service.state().name())).name("health")));
-        return Flux.merge(events, hello, heartbeats);
     }
 }

@@ -38,7 +38,7 @@ public class OrdersController {
     private static final int PAGE_SIZE = 50;
     private static final Map<String, String> NOTICES = Map.of(
             "cancel-refused", "This order can no longer be cancelled.",
-            "cancel-failed", "The orders service could not be reached; the order was not cancelled.");
+            "cancel-failed", "The orders service could not cancel the order right now; it was not cancelled. Try again.");
 
     private final OrdersClient orders;
     private final AuditClient audit;
@@ -82,7 +82,9 @@ public class OrdersController {
         try {
             orders.cancel(id, RequestIds.of(request), new CancelRequest("cancelled from the web shop"));
         } catch (HttpClientResponseException e) {
-            notice = "cancel-refused";
+            // A 4xx is orders-service's answer about this order (409: already rejected or cancelled); a 5xx says
+            // nothing about the order, only that the service could not do it now.
+            notice = e.getStatus().getCode() < 500 ? "cancel-refused" : "cancel-failed";
         } catch (HttpClientException e) {
             notice = "cancel-failed";
         }
