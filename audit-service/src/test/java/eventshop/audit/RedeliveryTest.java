@@ -76,7 +76,9 @@ class RedeliveryTest {
             // Every record journaled before came again, and each was recognised.
             await().atMost(PATIENCE).until(() -> metrics.total(JournalMetrics.DUPLICATES) >= journaled
                     && db.count("order_id = ?", marker) == 1);
-            assertThat(metrics.total(JournalMetrics.DUPLICATES)).isEqualTo(journaled);
+            // At least once each: a rebalance of the pattern subscription may hand a batch over twice. The rows below
+            // are the guarantee: nothing was journaled twice.
+            assertThat(metrics.total(JournalMetrics.DUPLICATES)).isGreaterThanOrEqualTo(journaled);
             assertThat(db.count("TRUE")).isEqualTo(journaled + 1);
             assertThat(db.count("order_id = ?", orderId)).isEqualTo(10);
             List<Map<String, Object>> doubles = db.rows("SELECT event_id FROM journal_entry WHERE event_id IS NOT NULL"

@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -79,25 +79,24 @@ class ConcurrencyAndFailureTest extends InventoryIntegrationTest {
         createProduct("DBF-A", 1000, 0);
         Customer customer = customer("Chaos Monkey");
         double failuresBefore = failures();
-        List<UUID> orderIds = new ArrayList<>();
-        AtomicBoolean killing = new AtomicBoolean(true);
+        List<UUID> orderIds = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger killed = new AtomicInteger();
-        Thread killer = new Thread(() -> killConnectionsWhile(killing, killed), "connection-killer");
-        killer.start();
-        try {
-            for (int i = 0; i < orders; i++) {
-                UUID orderId = UUID.randomUUID();
-                orderIds.add(orderId);
-                send(orderPlaced(orderId, customer, line("DBF-A", 1 + i % 3)));
-                if (i % 4 == 3) {
-                    // keep events flowing while the connections keep dying
-                    await().pollDelay(Duration.ofMillis(60)).until(() -> true);
+        ScheduledExecutorService chaos = Executors.newScheduledThreadPool(2);
+        try (Connection admin = adminConnection(); Statement st = admin.createStatement()) {
+            // Connections die every 25 ms while an order is sent every 15 ms, so events keep arriving mid-failure.
+            chaos.scheduleWithFixedDelay(() -> killed.addAndGet(killConnections(st)), 0, 25, TimeUnit.MILLISECONDS);
+            chaos.scheduleAtFixedRate(() -> {
+                if (orderIds.size() < orders) {
+                    UUID orderId = UUID.randomUUID();
+                    orderIds.add(orderId);
+                    send(orderPlaced(orderId, customer, line("DBF-A", 1 + (orderIds.size() - 1) % 3)));
                 }
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> failures() > failuresBefore && killed.get() > 20);
+            }, 0, 15, TimeUnit.MILLISECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> orderIds.size() == orders
+                    && failures() > failuresBefore && killed.get() > 20);
         } finally {
-            killing.set(false);
-            killer.join();
+            chaos.shutdown();
+            assertThat(chaos.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
 
         Set<UUID> ours = Set.copyOf(orderIds);
@@ -129,22 +128,22 @@ class ConcurrencyAndFailureTest extends InventoryIntegrationTest {
         return metrics.total(EventMetrics.FAILED);
     }
 
-    /** Terminates every connection of the service to its database, again and again, from an admin connection. */
-    private void killConnectionsWhile(AtomicBoolean running, AtomicInteger killed) {
+    /** An admin connection to the server of the service's database (on the postgres database, so it is not a victim). */
+    private Connection adminConnection() throws java.sql.SQLException {
+        String url = db.url();
+        return DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres", db.username(),
+                db.password());
+    }
+
+    /** Terminates every connection of the service to its database; returns how many there were. */
+    private int killConnections(Statement admin) {
         String url = db.url();
         String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-        String adminUrl = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-        try (Connection admin = DriverManager.getConnection(adminUrl, db.username(), db.password());
-             Statement st = admin.createStatement()) {
-            while (running.get()) {
-                try (ResultSet rs = st.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                        + "WHERE datname = '" + database + "' AND pid <> pg_backend_pid()")) {
-                    rs.next();
-                    killed.addAndGet(rs.getInt(1));
-                }
-                Thread.sleep(25); // the killer's own pace, not a test wait
-            }
-        } catch (Exception e) {
+        try (ResultSet rs = admin.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                + "WHERE datname = '" + database + "' AND pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
             throw new IllegalStateException("connection killer failed", e);
         }
     }
