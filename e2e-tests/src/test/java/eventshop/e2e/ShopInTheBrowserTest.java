@@ -28,13 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShopInTheBrowserTest {
 
-    /** From the click to CONFIRMED crosses three services and Kafka twice; generous for a busy 2-core machine. */
-    private static final LocatorAssertions.HasTextOptions FLOW = new LocatorAssertions.HasTextOptions()
-            .setTimeout(60_000);
-
     private static SystemUnderTest system;
     private static BrowserSession browser;
     private Page page;
+    private ShopPage shop;
 
     @BeforeAll
     static void start() {
@@ -51,15 +48,16 @@ class ShopInTheBrowserTest {
     void openPage() {
         system.ensureRunning(AUDIT);
         page = browser.newPage();
+        shop = new ShopPage(page, system.url(WEB_UI));
     }
 
     @Test
     void anOrderTurnsConfirmedAndItsTimelineGrowsWithoutReloading() {
-        placeOrder("Ada Lovelace", "ada@example.com", "ESP-001", "2");
+        shop.placeOrder("Ada Lovelace", "ada@example.com", "ESP-001", "2");
         assertThat(page).hasURL(Pattern.compile(".*/orders/[0-9a-f-]{36}$"));
         markPage();
 
-        assertThat(statusBadge()).hasText("CONFIRMED", FLOW);
+        assertThat(shop.statusBadge()).hasText("CONFIRMED", ShopPage.FLOW);
         assertThat(page.locator("tr.timeline-event[data-event-type=OrderConfirmed]")).hasCount(1,
                 new LocatorAssertions.HasCountOptions().setTimeout(30_000));
         assertThat(page.locator("tr.timeline-event").count()).isGreaterThanOrEqualTo(3);
@@ -73,10 +71,10 @@ class ShopInTheBrowserTest {
 
     @Test
     void orderingMoreThanTheStockIsRejectedWithTheReason() {
-        placeOrder("Grace Hopper", "grace@example.com", "MUG-001", "50");
+        shop.placeOrder("Grace Hopper", "grace@example.com", "MUG-001", "50");
         markPage();
 
-        assertThat(statusBadge()).hasText("REJECTED", FLOW);
+        assertThat(shop.statusBadge()).hasText("REJECTED", ShopPage.FLOW);
         assertThat(page.locator(".reason")).isVisible();
         assertThat(page.locator(".reason")).not().isEmpty();
         assertThat(pageWasNotReloaded()).isTrue();
@@ -86,17 +84,17 @@ class ShopInTheBrowserTest {
     @Test
     void cancellingAConfirmedOrderRestoresTheStockOnTheInventoryPage() {
         int before = stockOnInventoryPage("LAT-001");
-        placeOrder("Alan Turing", "alan@example.com", "LAT-001", "3");
-        assertThat(statusBadge()).hasText("CONFIRMED", FLOW);
+        shop.placeOrder("Alan Turing", "alan@example.com", "LAT-001", "3");
+        assertThat(shop.statusBadge()).hasText("CONFIRMED", ShopPage.FLOW);
         assertThat(stockOnInventoryPageSoon("LAT-001", before - 3)).isTrue();
 
         page.goBack();
         page.locator("#cancel-order").click();
-        assertThat(statusBadge()).hasText("CANCELLED", FLOW);
+        assertThat(shop.statusBadge()).hasText("CANCELLED", ShopPage.FLOW);
         BrowserSession.screenshot(page, "order-cancelled");
 
         page.navigate(system.url(WEB_UI) + "/inventory");
-        assertThat(stockCell("LAT-001")).hasText(String.valueOf(before), FLOW);
+        assertThat(shop.stockCell("LAT-001")).hasText(String.valueOf(before), ShopPage.FLOW);
         BrowserSession.screenshot(page, "stock-restored-after-cancel");
     }
 
@@ -108,13 +106,13 @@ class ShopInTheBrowserTest {
         row.locator("button[type=submit]").click();
 
         assertThat(page.locator(".notice")).containsText("AME-001");
-        assertThat(stockCell("AME-001")).hasText(String.valueOf(before + 7), FLOW);
+        assertThat(shop.stockCell("AME-001")).hasText(String.valueOf(before + 7), ShopPage.FLOW);
         BrowserSession.screenshot(page, "restocked");
     }
 
     @Test
     void anInvalidFormShowsFieldErrorsAndKeepsTheInput() {
-        open("/");
+        shop.open("/");
         page.fill("input[name=name]", "Barbara Liskov");
         page.fill("input[name=email]", "not-an-address");
         page.selectOption("select[name=sku]", "CAP-001");
@@ -139,7 +137,7 @@ class ShopInTheBrowserTest {
             dialog.dismiss();
         });
         String name = "<script>alert(1)</script>";
-        placeOrder(name, "mallory@example.com", "MOC-001", "1");
+        shop.placeOrder(name, "mallory@example.com", "MOC-001", "1");
 
         assertThat(page.locator(".facts dd").first()).containsText(name);
         page.navigate(system.url(WEB_UI) + "/orders");
@@ -150,15 +148,15 @@ class ShopInTheBrowserTest {
 
     @Test
     void withTheAuditServiceStoppedTheOrderPageStillRendersWithABanner() {
-        placeOrder("Edsger Dijkstra", "edsger@example.com", "TEA-001", "1");
-        assertThat(statusBadge()).hasText("CONFIRMED", FLOW);
+        shop.placeOrder("Edsger Dijkstra", "edsger@example.com", "TEA-001", "1");
+        assertThat(shop.statusBadge()).hasText("CONFIRMED", ShopPage.FLOW);
         String orderUrl = page.url();
 
         system.service(AUDIT).stop();
         try {
             page.navigate(orderUrl);
             assertThat(page.locator(".banner")).containsText("audit service");
-            assertThat(statusBadge()).hasText("CONFIRMED");
+            assertThat(shop.statusBadge()).hasText("CONFIRMED");
             assertThat(page.locator("#timeline")).containsText("unavailable");
             assertThat(page.locator(".health [data-service=audit-service]")).hasClass(
                     Pattern.compile(".*health-down.*"), new LocatorAssertions.HasClassOptions().setTimeout(30_000));
@@ -174,7 +172,7 @@ class ShopInTheBrowserTest {
      */
     @Test
     void liveUpdatesComeBackByThemselvesAfterTheWebUiRestarts() {
-        open("/orders");
+        shop.open("/orders");
         markPage();
         page.evaluate("() => { const badge = document.getElementById('live-indicator');"
                 + " window.badgeHistory = [badge.textContent];"
@@ -222,16 +220,16 @@ class ShopInTheBrowserTest {
     @Test
     void aProductBelowItsLowWaterMarkIsMarkedOnTheShopAndInventoryPages() {
         // House beans: 12 in stock, low under 5, used by no other scenario
-        placeOrder("Dorothy Vaughan", "dorothy@example.com", "BEAN-250", "8");
-        assertThat(statusBadge()).hasText("CONFIRMED", FLOW);
+        shop.placeOrder("Dorothy Vaughan", "dorothy@example.com", "BEAN-250", "8");
+        assertThat(shop.statusBadge()).hasText("CONFIRMED", ShopPage.FLOW);
 
-        open("/");
+        shop.open("/");
         Locator card = page.locator("article.product[data-sku=BEAN-250]");
-        assertThat(card.locator(".badge")).hasText("Low stock", FLOW);
+        assertThat(card.locator(".badge")).hasText("Low stock", ShopPage.FLOW);
         assertThat(card).hasClass(Pattern.compile(".*low-stock.*"));
         BrowserSession.screenshot(page, "low-stock-on-the-shop");
 
-        open("/inventory");
+        shop.open("/inventory");
         Locator row = page.locator("tr[data-sku=BEAN-250]");
         assertThat(row).hasClass(Pattern.compile(".*\\blow\\b.*"));
         assertThat(row.locator(".badge")).hasText("Low stock");
@@ -249,38 +247,14 @@ class ShopInTheBrowserTest {
         BrowserSession.screenshot(page, "not-found-page");
     }
 
-    private void placeOrder(String name, String email, String sku, String quantity) {
-        open("/");
-        page.fill("input[name=name]", name);
-        page.fill("input[name=email]", email);
-        page.selectOption("select[name=sku]", sku);
-        page.fill("input[name=quantity]", quantity);
-        page.click("#place-order");
-        page.waitForURL(Pattern.compile(".*/orders/[0-9a-f-]{36}$"));
-    }
-
-    /** Opens a page and waits until its live stream is connected, as a person would see the "live" badge. */
-    private void open(String path) {
-        page.navigate(system.url(WEB_UI) + path);
-        assertThat(page.locator("#live-indicator")).hasText("live");
-    }
-
-    private Locator statusBadge() {
-        return page.locator(".order-head .badge");
-    }
-
-    private Locator stockCell(String sku) {
-        return page.locator("tr[data-sku=" + sku + "] .stock-figure");
-    }
-
     private int stockOnInventoryPage(String sku) {
-        open("/inventory");
-        return Integer.parseInt(stockCell(sku).innerText().trim());
+        shop.open("/inventory");
+        return Integer.parseInt(shop.stockCell(sku).innerText().trim());
     }
 
     private boolean stockOnInventoryPageSoon(String sku, int expected) {
         page.navigate(system.url(WEB_UI) + "/inventory");
-        assertThat(stockCell(sku)).hasText(String.valueOf(expected), FLOW);
+        assertThat(shop.stockCell(sku)).hasText(String.valueOf(expected), ShopPage.FLOW);
         return true;
     }
 

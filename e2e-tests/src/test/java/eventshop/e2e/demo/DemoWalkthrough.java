@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import eventshop.e2e.BrowserSession;
+import eventshop.e2e.ShopPage;
 import eventshop.e2e.SystemUnderTest;
 import eventshop.events.Topics;
 import eventshop.testing.KafkaTestClient;
@@ -31,15 +32,11 @@ import static org.awaitility.Awaitility.await;
  */
 class DemoWalkthrough {
 
-    /** From a click to CONFIRMED crosses three services and Kafka twice; generous for a busy 2-core machine. */
-    private static final LocatorAssertions.HasTextOptions FLOW = new LocatorAssertions.HasTextOptions()
-            .setTimeout(60_000);
-    private static final Pattern ORDER_URL = Pattern.compile(".*/orders/[0-9a-f-]{36}$");
-
     private final SystemUnderTest system = SystemUnderTest.shared();
     private final Filmstrip film = new Filmstrip(Path.of(System.getProperty("eventshop.demo.frames",
             "target/demo/frames")));
     private Page page;
+    private ShopPage shop;
 
     @Test
     void walkThroughTheShop() {
@@ -47,6 +44,7 @@ class DemoWalkthrough {
         try (BrowserSession browser = new BrowserSession()) {
             // 1280x800 keeps the video small and legible; the caption bar is added by script, whatever the CSP says.
             page = browser.newPage(new Browser.NewContextOptions().setViewportSize(1280, 800).setBypassCSP(true));
+            shop = new ShopPage(page, system.url(WEB_UI));
             String adasOrder = placeAnOrderAndWatchItConfirmed();
             orderWhileInventoryIsDown();
             orderMoreThanTheStock();
@@ -59,12 +57,12 @@ class DemoWalkthrough {
     }
 
     private String placeAnOrderAndWatchItConfirmed() {
-        open("/");
+        shop.open("/");
         film.card(page, "shop", "Event Shop: services that talk only through Kafka events",
                 "orders, inventory-notification and audit never call each other. The panel on the right shows "
                         + "every event on Kafka as it happens.");
 
-        fillOrder("Ada Lovelace", "ada@example.com", "ESP-001", "2");
+        shop.fillOrder("Ada Lovelace", "ada@example.com", "ESP-001", "2");
         page.click("#add-line");
         page.locator("li.line").nth(1).locator("select[name=sku]").selectOption("CAP-001");
         Filmstrip.scrollToTop(page.locator(".order-form-card"));
@@ -73,8 +71,8 @@ class DemoWalkthrough {
                 "orders-service prices the lines from its own copy of the catalog, fed by the shop.catalog topic.");
 
         page.click("#place-order");
-        page.waitForURL(ORDER_URL);
-        assertThat(badge()).hasText("CONFIRMED", FLOW);
+        page.waitForURL(ShopPage.ORDER_URL);
+        assertThat(shop.statusBadge()).hasText("CONFIRMED", ShopPage.FLOW);
         Filmstrip.highlight(page.locator(".order-head .badge"));
         film.step(page, "order-confirmed", "Confirmed within milliseconds, without reloading the page",
                 "orders-service stored the order as PENDING and its OrderPlaced event in the outbox, in one "
@@ -90,13 +88,13 @@ class DemoWalkthrough {
 
     private void orderWhileInventoryIsDown() {
         system.service(INVENTORY).stop();
-        open("/");
+        shop.open("/");
         assertThat(page.locator(".health [data-service=" + INVENTORY + "]")).hasClass(Pattern.compile(
                 ".*health-down.*"));
-        fillOrder("Alan Turing", "alan@example.com", "MUG-001", "2");
+        shop.fillOrder("Alan Turing", "alan@example.com", "MUG-001", "2");
         page.click("#place-order");
-        page.waitForURL(ORDER_URL);
-        assertThat(badge()).hasText("PENDING");
+        page.waitForURL(ShopPage.ORDER_URL);
+        assertThat(shop.statusBadge()).hasText("PENDING");
         assertThat(page.locator("tr.timeline-event[data-event-type=OrderPlaced]")).hasCount(1);
         Filmstrip.highlight(page.locator(".order-head .badge"));
         Filmstrip.highlight(page.locator(".health [data-service=" + INVENTORY + "]"));
@@ -105,7 +103,7 @@ class DemoWalkthrough {
                         + "for the inventory consumer group.");
 
         system.ensureRunning(INVENTORY);
-        assertThat(badge()).hasText("CONFIRMED", FLOW);
+        assertThat(shop.statusBadge()).hasText("CONFIRMED", ShopPage.FLOW);
         assertThat(page.locator(".health [data-service=" + INVENTORY + "]")).hasClass(Pattern.compile(
                 ".*health-up.*"));
         Filmstrip.highlight(page.locator(".order-head .badge"));
@@ -116,11 +114,11 @@ class DemoWalkthrough {
     }
 
     private void orderMoreThanTheStock() {
-        open("/");
-        fillOrder("Grace Hopper", "grace@example.com", "MUG-001", "2");
+        shop.open("/");
+        shop.fillOrder("Grace Hopper", "grace@example.com", "MUG-001", "2");
         page.click("#place-order");
-        page.waitForURL(ORDER_URL);
-        assertThat(badge()).hasText("REJECTED", FLOW);
+        page.waitForURL(ShopPage.ORDER_URL);
+        assertThat(shop.statusBadge()).hasText("REJECTED", ShopPage.FLOW);
         Filmstrip.highlight(page.locator(".reason"));
         film.step(page, "order-rejected", "Two mugs, one left: rejected, with the reason",
                 "Inventory reserves all lines or none in one transaction and answers StockRejected; orders-service "
@@ -128,9 +126,9 @@ class DemoWalkthrough {
     }
 
     private void cancelAndSeeTheStockRestored(String adasOrder) {
-        open(adasOrder.substring(system.url(WEB_UI).length()));
+        shop.open(adasOrder.substring(system.url(WEB_UI).length()));
         page.locator("#cancel-order").click();
-        assertThat(badge()).hasText("CANCELLED", FLOW);
+        assertThat(shop.statusBadge()).hasText("CANCELLED", ShopPage.FLOW);
         Filmstrip.highlight(page.locator(".order-head .badge"));
         film.step(page, "order-cancelled", "Ada cancels her confirmed order",
                 "Cancelling is allowed while PENDING or CONFIRMED. orders-service records CANCELLED and publishes "
@@ -143,11 +141,11 @@ class DemoWalkthrough {
                 "The confirmation is not undone in place: OrderCancelled is a new fact, and inventory reacts by "
                         + "releasing the reserved stock (StockReleased) and telling Ada.");
 
-        open("/inventory");
-        assertThat(stock("ESP-001")).hasText("50", FLOW);
-        assertThat(stock("CAP-001")).hasText("40", FLOW);
-        Filmstrip.highlight(stock("ESP-001"));
-        Filmstrip.highlight(stock("CAP-001"));
+        shop.open("/inventory");
+        assertThat(shop.stockCell("ESP-001")).hasText("50", ShopPage.FLOW);
+        assertThat(shop.stockCell("CAP-001")).hasText("40", ShopPage.FLOW);
+        Filmstrip.highlight(shop.stockCell("ESP-001"));
+        Filmstrip.highlight(shop.stockCell("CAP-001"));
         film.then(page, "stock-restored", "The stock is back: 50 espressos, 40 cappuccinos",
                 "The mugs stay reserved for Alan: one left, under the low-water mark, so inventory raised "
                         + "LowStockDetected.");
@@ -158,15 +156,15 @@ class DemoWalkthrough {
         mugs.locator("input[name=quantity]").fill("10");
         mugs.locator("button[type=submit]").click();
         assertThat(page.locator(".notice")).containsText("MUG-001");
-        assertThat(stock("MUG-001")).hasText("11", FLOW);
-        Filmstrip.highlight(stock("MUG-001"));
+        assertThat(shop.stockCell("MUG-001")).hasText("11", ShopPage.FLOW);
+        Filmstrip.highlight(shop.stockCell("MUG-001"));
         film.step(page, "restocked", "Staff restock ten mugs",
                 "A second way into the system: inventory publishes StockReplenished and a new ProductSnapshot; every "
                         + "open page and the orders catalog update from the events.");
     }
 
     private void notifications() {
-        open("/notifications");
+        shop.open("/notifications");
         assertThat(page.locator("article.notification").filter(new Locator.FilterOptions()
                 .setHasText("Order cancelled"))).hasCount(1);
         assertThat(page.locator("article.audience-staff")).hasCount(1);
@@ -182,7 +180,7 @@ class DemoWalkthrough {
         }
         awaitJournalRow("/audit?invalid=true", "tr.invalid-record");
         awaitJournalRow("/audit?topic=" + Topics.DEADLETTER, "table.journal tbody tr:not(:has(td.empty))");
-        open("/audit");
+        shop.open("/audit");
         Filmstrip.scrollToTop(page.locator("table.journal"));
         Filmstrip.highlight(page.locator("tr.invalid-record"));
         film.step(page, "audit-invalid", "A poison record: journaled as invalid, dead-lettered, nothing stops",
@@ -190,14 +188,14 @@ class DemoWalkthrough {
                         + "inventory moves them to shop.deadletter and carries on.");
 
         String orderId = adasOrder.substring(adasOrder.lastIndexOf('/') + 1);
-        open("/audit?orderId=" + orderId);
+        shop.open("/audit?orderId=" + orderId);
         assertThat(page.locator("table.journal tbody tr")).hasCount(7);
         Filmstrip.scrollToTop(page.locator("table.journal"));
         film.step(page, "audit-correlation", "Ada's order in the journal: two clicks, two request ids",
                 "Each click's request id is on every event it caused, in every service: the placement's on four, "
                         + "the cancellation's on three. Grep the services' logs for it.");
 
-        open("/architecture");
+        shop.open("/architecture");
         film.card(page, "architecture", "Outbox, pub/sub, idempotent consumers, compensation, dead letters",
                 "Every service gets them from the shared platform module. Read documentation/architecture.md, or "
                         + "clone the repository and run ./start.sh.");
@@ -209,26 +207,5 @@ class DemoWalkthrough {
             page.navigate(system.url(WEB_UI) + path);
             return page.locator(row).count() > 0;
         });
-    }
-
-    private void fillOrder(String name, String email, String sku, String quantity) {
-        page.fill("input[name=name]", name);
-        page.fill("input[name=email]", email);
-        page.selectOption("select[name=sku]", sku);
-        page.fill("input[name=quantity]", quantity);
-    }
-
-    /** Opens a page of the shop and waits until its live stream is connected, like the "live" badge says. */
-    private void open(String path) {
-        page.navigate(system.url(WEB_UI) + path);
-        assertThat(page.locator("#live-indicator")).hasText("live");
-    }
-
-    private Locator badge() {
-        return page.locator(".order-head .badge");
-    }
-
-    private Locator stock(String sku) {
-        return page.locator("tr[data-sku=" + sku + "] .stock-figure");
     }
 }
