@@ -141,6 +141,29 @@ class JournalingTest implements TestPropertyProvider {
     }
 
     @Test
+    void aRecordWhoseValuesTheDatabaseRefusesIsJournaledAsUnstorableAndItsNeighboursAsUsual() {
+        UUID farFuture = UUID.randomUUID();
+        UUID neighbour = UUID.randomUUID();
+        String placed = new String(codec.encode(TestEvents.placed(farFuture, "far-future", TestEvents.now())),
+                StandardCharsets.UTF_8);
+        // A valid event by the codec's rules, but PostgreSQL's timestamps end in the year 294276.
+        String yearThreeHundredThousand = placed.replaceFirst("\"occurredAt\":\"[^\"]+\"",
+                "\"occurredAt\":\"+300000-01-01T00:00:00Z\"");
+        assertThat(yearThreeHundredThousand).contains("+300000");
+        kafka.sendRaw(Topics.ORDERS, farFuture.toString(), yearThreeHundredThousand.getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.ORDERS, farFuture.toString(), TestEvents.placed(neighbour, "neighbour", TestEvents.now()),
+                codec);
+
+        await().atMost(PATIENCE).until(() -> db.count("order_id = ?", neighbour) == 1
+                && db.count("message_key = ? AND NOT valid", farFuture.toString()) == 1);
+        Map<String, Object> unstorable = db.rows("SELECT * FROM journal_entry WHERE message_key = ? AND NOT valid",
+                farFuture.toString()).get(0);
+        assertThat(unstorable.get("decode_error")).asString().startsWith("cannot be stored");
+        assertThat(unstorable.get("payload")).isEqualTo(yearThreeHundredThousand);
+        assertThat(db.count("order_id = ? AND valid", neighbour)).isEqualTo(1);
+    }
+
+    @Test
     void aTopicCreatedAtRunTimeIsJournaledWithoutAnyChange() {
         String topic = "shop.audit-new-" + UUID.randomUUID().toString().substring(0, 8);
         KafkaBroker.shared().createTopics(List.of(new Topics.Spec(topic, 1, false)));

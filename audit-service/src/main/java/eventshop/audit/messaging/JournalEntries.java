@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Turns a Kafka record into its journal row: the record exactly as it came (key, headers, payload, coordinates) and,
+ * Turns a Kafka record into its journal row: the record exactly as it came (key, headers, payload, coordinates with the topic's id) and,
  * when the payload decodes with the shop's codec, the envelope's fields. A record that does not decode is journaled
  * all the same, marked invalid with the reason; the journal never refuses or dead-letters anything.
  */
@@ -31,7 +32,7 @@ public class JournalEntries {
         this.codec = codec;
     }
 
-    public JournalRecord from(ConsumerRecord<byte[], byte[]> record, Instant receivedAt) {
+    public JournalRecord from(ConsumerRecord<byte[], byte[]> record, UUID topicId, Instant receivedAt) {
         StoredBytes key = StoredBytes.of(record.key());
         StoredBytes payload = StoredBytes.of(record.value());
         List<StoredHeader> headers = new ArrayList<>();
@@ -46,11 +47,11 @@ public class JournalEntries {
             envelope = codec.decode(record.value());
         } catch (RuntimeException e) {
             // EventDecodingException by contract; anything else is a codec bug, and still no reason to lose the record.
-            return new JournalRecord(null, record.topic(), record.partition(), record.offset(), key.value(),
+            return new JournalRecord(null, record.topic(), topicId, record.partition(), record.offset(), key.value(),
                     key.base64(), headers, recordTimestamp, receivedAt, payload.value(), payload.base64(), false,
                     JournalText.error(e.getMessage()), null, null, null, null, null, null, null, replayed);
         }
-        return new JournalRecord(null, record.topic(), record.partition(), record.offset(), key.value(),
+        return new JournalRecord(null, record.topic(), topicId, record.partition(), record.offset(), key.value(),
                 key.base64(), headers, recordTimestamp, receivedAt, payload.value(), payload.base64(), true, null,
                 envelope.eventId(), envelope.type(), envelope.version(), envelope.orderId(),
                 JournalText.clean(envelope.correlationId()), JournalText.clean(envelope.source()),

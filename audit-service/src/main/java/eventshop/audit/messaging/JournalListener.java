@@ -1,7 +1,5 @@
 package eventshop.audit.messaging;
 
-import eventshop.audit.persistence.JournalRecord;
-import eventshop.audit.persistence.JournalWriter;
 import eventshop.events.Topics;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
@@ -22,8 +20,9 @@ import java.util.List;
  * Journals every record of every shop topic, present or future (pattern subscription; new topics are found within
  * {@code metadata.max.age.ms}), with its own consumer group. Each poll is written in one batch and one transaction;
  * offsets are committed (SYNC) only after that transaction, so a crash can redeliver but never lose, and the unique
- * record coordinates make a redelivery insert nothing. A failed write is retried indefinitely without committing:
- * the journal skips nothing, it waits (for instance for the database to come back).
+ * record coordinates - topic id, partition, offset ({@link Journal}) - make a redelivery insert nothing. A
+ * failed write is retried indefinitely without committing: the journal skips nothing, it waits (for instance for the
+ * database to come back).
  */
 @KafkaListener(
         groupId = "${eventshop.audit.consumer-group:audit-journal}",
@@ -48,28 +47,24 @@ public class JournalListener {
     public static final String CONSUMER_ID = "audit-journal";
     private static final Logger LOG = LoggerFactory.getLogger(JournalListener.class);
 
-    private final JournalEntries entries;
-    private final JournalWriter writer;
+    private final Journal journal;
     private final JournalMetrics metrics;
 
-    public JournalListener(JournalEntries entries, JournalWriter writer, JournalMetrics metrics) {
-        this.entries = entries;
-        this.writer = writer;
+    public JournalListener(Journal journal, JournalMetrics metrics) {
+        this.journal = journal;
         this.metrics = metrics;
     }
 
     @Topic(patterns = Topics.ALL_PATTERN)
     void journal(List<ConsumerRecord<byte[], byte[]>> batch) {
-        Instant receivedAt = Instant.now();
-        List<JournalRecord> records = batch.stream().map(record -> entries.from(record, receivedAt)).toList();
-        boolean[] inserted;
+        Journal.Appended appended;
         try {
-            inserted = writer.append(records);
+            appended = journal.append(batch, Instant.now());
         } catch (RuntimeException e) {
             metrics.writeFailed();
-            LOG.warn("Could not journal {} records, will retry without committing: {}", records.size(), e.toString());
+            LOG.warn("Could not journal {} records, will retry without committing: {}", batch.size(), e.toString());
             throw e;
         }
-        metrics.written(records, inserted);
+        metrics.written(appended.records(), appended.inserted());
     }
 }

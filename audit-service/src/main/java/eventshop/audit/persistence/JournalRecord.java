@@ -21,6 +21,7 @@ import java.util.UUID;
 public record JournalRecord(
         @Id @GeneratedValue @Nullable Long id,
         String topic,
+        @Nullable UUID topicId,
         int kafkaPartition,
         long kafkaOffset,
         @Nullable String messageKey,
@@ -40,6 +41,16 @@ public record JournalRecord(
         @Nullable String source,
         @Nullable Instant occurredAt,
         boolean replayed) {
+
+    /**
+     * This record as the journal can always store it: the raw bytes and coordinates, marked invalid with the reason,
+     * without the parsed fields (one of which the database refused, such as a timestamp in the year 300000).
+     */
+    public JournalRecord asUnstorable(String reason) {
+        return new JournalRecord(id, topic, topicId, kafkaPartition, kafkaOffset, messageKey, keyBase64, headers,
+                receivedAt, receivedAt, payload, payloadBase64, false, reason, null, null, null, null, null, null, null,
+                replayed);
+    }
 
     public StoredBytes key() {
         return new StoredBytes(messageKey, keyBase64);

@@ -1,16 +1,22 @@
 package eventshop.audit.persistence;
 
 import eventshop.audit.domain.StoredHeader;
+import eventshop.audit.domain.JournalText;
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,20 +25,21 @@ import java.util.List;
 
 /**
  * Appends records to the journal in one JDBC batch and one transaction. {@code ON CONFLICT DO NOTHING} on the record's
- * (topic, partition, offset) makes a redelivered record a no-op, which is what lets the consumer commit its offsets
+ * (topic id, partition, offset) makes a redelivered record a no-op, which is what lets the consumer commit its offsets
  * only after this transaction: a crash in between redelivers records that are already here, and nothing is doubled.
  * (Micronaut Data has no batched insert-or-ignore, hence plain JDBC through its {@link JdbcOperations}.)
  */
 @Singleton
 public class JournalWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
     private static final Argument<List<StoredHeader>> HEADERS = Argument.listOf(StoredHeader.class);
     private static final String INSERT = """
-            INSERT INTO journal_entry (topic, kafka_partition, kafka_offset, message_key, key_base64, headers,
+            INSERT INTO journal_entry (topic, topic_id, kafka_partition, kafka_offset, message_key, key_base64, headers,
                 record_timestamp, received_at, payload, payload_base64, valid, decode_error, event_id, event_type,
                 event_version, order_id, correlation_id, source, occurred_at, replayed)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (topic, kafka_partition, kafka_offset) DO NOTHING""";
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (topic_id, kafka_partition, kafka_offset) DO NOTHING""";
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -42,12 +49,52 @@ public class JournalWriter {
         this.json = json;
     }
 
-    /** @return for each record, whether it was new ({@code false}: it had been journaled before) */
+    /**
+     * Appends the records in one batch. When the database refuses a value of one of them (a data exception: a date
+     * out of its range, say), the batch is rolled back and the records are written one by one, the refused ones as
+     * {@linkplain JournalRecord#asUnstorable unstorable}, so one record never stops the journal. Other failures
+     * (connection lost, database down) propagate: they are transient and the batch is retried whole.
+     *
+     * @return for each record, whether it was new ({@code false}: it had been journaled before)
+     */
     @Transactional
     public boolean[] append(List<JournalRecord> records) {
         if (records.isEmpty()) {
             return new boolean[0];
         }
+        Connection connection = jdbc.getConnection();
+        Savepoint beforeBatch = savepoint(connection);
+        try {
+            return insert(records);
+        } catch (DataAccessException e) {
+            if (!refusedValue(e)) {
+                throw e;
+            }
+            rollbackTo(connection, beforeBatch);
+        }
+        boolean[] inserted = new boolean[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            inserted[i] = insertOrMarkUnstorable(connection, records.get(i));
+        }
+        return inserted;
+    }
+
+    private boolean insertOrMarkUnstorable(Connection connection, JournalRecord record) {
+        Savepoint beforeRecord = savepoint(connection);
+        try {
+            return insert(List.of(record))[0];
+        } catch (DataAccessException e) {
+            if (!refusedValue(e)) {
+                throw e;
+            }
+            rollbackTo(connection, beforeRecord);
+            LOG.warn("Journaling {}-{}@{} as unstorable: {}", record.topic(), record.kafkaPartition(),
+                    record.kafkaOffset(), rootMessage(e));
+            return insert(List.of(record.asUnstorable(JournalText.error("cannot be stored: " + rootMessage(e)))))[0];
+        }
+    }
+
+    private boolean[] insert(List<JournalRecord> records) {
         return jdbc.prepareStatement(INSERT, statement -> {
             for (JournalRecord record : records) {
                 bind(statement, record);
@@ -65,6 +112,7 @@ public class JournalWriter {
     private void bind(PreparedStatement statement, JournalRecord r) throws SQLException {
         int i = 0;
         statement.setString(++i, r.topic());
+        statement.setObject(++i, r.topicId(), Types.OTHER);
         statement.setInt(++i, r.kafkaPartition());
         statement.setLong(++i, r.kafkaOffset());
         statement.setString(++i, r.messageKey());
@@ -84,6 +132,48 @@ public class JournalWriter {
         statement.setString(++i, r.source());
         statement.setObject(++i, timestamp(r.occurredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
         statement.setBoolean(++i, r.replayed());
+    }
+
+    /** SQLSTATE class 22 (data exception) or 54 (program limit exceeded): this value can never be stored. */
+    private static boolean refusedValue(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    String state = next.getSQLState();
+                    if (state != null && (state.startsWith("22") || state.startsWith("54"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof SQLException sql && sql.getNextException() != null) {
+            root = sql.getNextException();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    private static Savepoint savepoint(Connection connection) {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot set a savepoint", e);
+        }
+    }
+
+    private static void rollbackTo(Connection connection, Savepoint savepoint) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot roll back to a savepoint", e);
+        }
     }
 
     private String headersJson(List<StoredHeader> headers) {
