@@ -1,22 +1,26 @@
 package eventshop.platform.messaging;
 
 /**
- * The error strategy every event listener shares, as constants because annotation values must be:
+ * The consumption settings every event listener shares, as constants because annotation values must be:
  * <pre>{@code
- * @KafkaListener(groupId = "...", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
- *         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
- *                 retryCount = Listeners.RETRIES, retryDelay = Listeners.RETRY_DELAY))
+ * @KafkaListener(groupId = "...", batch = true, offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
+ *         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+ *                 retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
+ * void on(List<ConsumerRecord<String, byte[]>> records) { incoming.handleOnce(records, GROUP, handler); }
  * }</pre>
- * A record whose handler throws (the database is down, a deadlock) is retried with a doubling delay: 200 ms, 400 ms,
- * ... 6.8 min, about 13.6 minutes in all, long enough to ride out a database restart or failover without losing the
- * record, short enough that one partition is not blocked for hours by a record that will never succeed. The partition
- * is paused meanwhile (the consumer keeps polling, so it stays in its group). After the last retry
- * {@link DeadLetteringExceptionHandler} parks the record on the dead-letter topic, from which it can be replayed.
+ * A whole poll is handled in one database transaction by {@link IncomingEvents}, and its offsets are committed (SYNC)
+ * only after that transaction committed. What {@link IncomingEvents} lets through is transient by construction
+ * (permanent problems were dead-lettered record by record): micronaut-kafka then seeks the poll's partitions back to
+ * where the poll started, pauses them for {@code eventshop.consumers.retry-delay} (the consumer keeps polling, so it
+ * stays in its group) and tries the whole poll again: forever, because a valid event must never become a dead letter
+ * just because the database was away for long. {@link ConsumerHealth} shows the consumer DEGRADED meanwhile.
  */
 public final class Listeners {
 
-    public static final int RETRIES = 12;
-    public static final String RETRY_DELAY = "200ms";
+    /** micronaut-kafka counts retries per batch offset; at one a second this is longer than any outage. */
+    public static final int RETRY_FOREVER = Integer.MAX_VALUE;
+    /** Resolved from the configuration; {@link ConsumerConfiguration#getRetryDelay()} documents it. */
+    public static final String RETRY_DELAY = "${eventshop.consumers.retry-delay:1s}";
 
     private Listeners() {
     }
