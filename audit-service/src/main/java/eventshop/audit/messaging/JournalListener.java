@@ -3,6 +3,8 @@ package eventshop.audit.messaging;
 import eventshop.audit.persistence.JournalRecord;
 import eventshop.audit.persistence.JournalWriter;
 import eventshop.events.Topics;
+import eventshop.platform.messaging.ConsumerHealth;
+import eventshop.platform.messaging.Listeners;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -31,8 +33,8 @@ import java.util.List;
         batch = true,
         offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = Integer.MAX_VALUE,
-                retryDelay = "1s"),
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = Listeners.RETRY_FOREVER,
+                retryDelay = Listeners.RETRY_DELAY),
         properties = {
                 // Keys as bytes too: a replay must resend them exactly, whatever their encoding.
                 @Property(name = ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
@@ -51,11 +53,14 @@ public class JournalListener {
     private final JournalEntries entries;
     private final JournalWriter writer;
     private final JournalMetrics metrics;
+    private final ConsumerHealth health;
 
-    public JournalListener(JournalEntries entries, JournalWriter writer, JournalMetrics metrics) {
+    public JournalListener(JournalEntries entries, JournalWriter writer, JournalMetrics metrics,
+                           ConsumerHealth health) {
         this.entries = entries;
         this.writer = writer;
         this.metrics = metrics;
+        this.health = health;
     }
 
     @Topic(patterns = Topics.ALL_PATTERN)
@@ -67,9 +72,11 @@ public class JournalListener {
             inserted = writer.append(records);
         } catch (RuntimeException e) {
             metrics.writeFailed();
+            health.failed(CONSUMER_ID, e);
             LOG.warn("Could not journal {} records, will retry without committing: {}", records.size(), e.toString());
             throw e;
         }
+        health.succeeded(CONSUMER_ID);
         metrics.written(records, inserted);
     }
 }

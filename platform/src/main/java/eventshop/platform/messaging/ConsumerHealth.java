@@ -36,12 +36,14 @@ public class ConsumerHealth implements HealthIndicator {
         this.configuration = configuration;
     }
 
-    void failed(String consumer, Throwable error) {
+    /** A poll of {@code consumer} failed on this thread and will be retried. */
+    public void failed(String consumer, Throwable error) {
         failing.merge(key(consumer), new Failing(consumer, Instant.now(), 1, error.toString()),
                 (old, now) -> new Failing(consumer, old.since(), old.attempts() + 1, now.lastError()));
     }
 
-    void succeeded(String consumer) {
+    /** A poll of {@code consumer} went through on this thread. */
+    public void succeeded(String consumer) {
         failing.remove(key(consumer));
     }
 
@@ -52,12 +54,16 @@ public class ConsumerHealth implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
+        return Publishers.just(current());
+    }
+
+    /** The result /health shows now. */
+    public HealthResult current() {
         Map<String, Object> details = new TreeMap<>();
         failing.values().stream().filter(this::degraded).forEach(f -> details.merge(f.consumer(),
                 Map.of("failingSince", f.since().toString(), "attempts", f.attempts(), "lastError", f.lastError()),
                 (a, b) -> a));
-        return Publishers.just(HealthResult.builder(NAME, details.isEmpty() ? HealthStatus.UP : DEGRADED)
-                .details(details).build());
+        return HealthResult.builder(NAME, details.isEmpty() ? HealthStatus.UP : DEGRADED).details(details).build();
     }
 
     private boolean degraded(Failing f) {

@@ -8,7 +8,9 @@ import eventshop.platform.correlation.CorrelationId;
 import eventshop.platform.observability.EventMetrics;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,13 +69,17 @@ public class IncomingEvents {
      * Applies each event of the poll once per {@code consumer}: an event whose id this consumer already processed (a
      * redelivery, a replay, a second copy in the same poll) is skipped.
      */
-    public void handleOnce(List<ConsumerRecord<String, byte[]>> records, String consumer, EventHandler handler) {
-        handle(records, consumer, true, handler);
+    public void handleOnce(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer,
+                           String consumer, EventHandler handler) {
+        handle(records, kafkaConsumer, consumer, true, handler);
     }
 
-    /** {@link #handleOnce} for a single record, e.g. from a listener that is not a batch listener. */
+    /**
+     * {@link #handleOnce} for a single record, from a listener that is not a batch listener: its own error strategy
+     * must retry what this throws.
+     */
     public void handleOnce(ConsumerRecord<String, byte[]> record, String consumer, EventHandler handler) {
-        handle(List.of(record), consumer, true, handler);
+        handle(List.of(record), null, consumer, true, handler);
     }
 
     /**
@@ -81,12 +87,13 @@ public class IncomingEvents {
      * snapshot applied as an upsert) and whose topic is re-read from the beginning, e.g. a replica of a compacted
      * topic: recording every snapshot would only grow the processed-event table and turn re-reads into skips.
      */
-    public void handleEvery(List<ConsumerRecord<String, byte[]>> records, String consumer, EventHandler handler) {
-        handle(records, consumer, false, handler);
+    public void handleEvery(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer,
+                            String consumer, EventHandler handler) {
+        handle(records, kafkaConsumer, consumer, false, handler);
     }
 
-    private void handle(List<ConsumerRecord<String, byte[]>> records, String consumer, boolean onlyOnce,
-                        EventHandler handler) {
+    private void handle(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer, String consumer,
+                        boolean onlyOnce, EventHandler handler) {
         if (records.isEmpty()) {
             return;
         }
@@ -104,7 +111,7 @@ public class IncomingEvents {
             } catch (RuntimeException e) {
                 PoisonRecord refused = PoisonRecord.in(e);
                 if (refused == null) {
-                    failed(records, consumer, e);
+                    failed(records, kafkaConsumer, consumer, e);
                     throw e;
                 }
                 // Rolled back: apply the poll again without the refused record.
@@ -115,7 +122,7 @@ public class IncomingEvents {
             poison.forEach((index, error) -> deadLetters.publish(records.get(index), consumer, error));
         } catch (RuntimeException e) {
             // Not skipped: the poll is retried, its applied events are duplicates then, and the dead letter is re-sent.
-            failed(records, consumer, e);
+            failed(records, kafkaConsumer, consumer, e);
             throw e;
         }
         health.succeeded(consumer);
@@ -159,12 +166,31 @@ public class IncomingEvents {
         return applied;
     }
 
-    private void failed(List<ConsumerRecord<String, byte[]>> records, String consumer, RuntimeException e) {
+    private void failed(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer, String consumer,
+                        RuntimeException e) {
+        seekBack(records, kafkaConsumer);
         records.stream().map(ConsumerRecord::topic).distinct().forEach(metrics::failed);
         health.failed(consumer, e);
         ConsumerRecord<String, byte[]> first = records.get(0);
         LOG.warn("{} failed on a poll of {} records from {}/{}@{}; nothing of it was committed, it is retried whole: {}",
                 consumer, records.size(), first.topic(), first.partition(), first.offset(), e.toString());
+    }
+
+    /**
+     * Puts the consumer back at the start of the failed poll, so it is handed over again whatever happens next.
+     * micronaut-kafka's batch retry seeks back too, but only to positions it took before the poll: a partition assigned
+     * during that very poll (the first poll, a rebalance) has none, and without this seek the next poll would move on
+     * past records that were never applied. Called on the consumer's own thread, the only one allowed to use it.
+     */
+    private static void seekBack(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
+        if (kafkaConsumer == null) {
+            return;
+        }
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            starts.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        starts.forEach(kafkaConsumer::seek);
     }
 
     /** One record of the poll, decoded: an envelope, a tombstone (no value) or a decoding error. */

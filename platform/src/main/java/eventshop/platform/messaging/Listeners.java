@@ -6,14 +6,18 @@ package eventshop.platform.messaging;
  * @KafkaListener(groupId = "...", batch = true, offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
  *         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
  *                 retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
- * void on(List<ConsumerRecord<String, byte[]>> records) { incoming.handleOnce(records, GROUP, handler); }
+ * void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
+ *     incoming.handleOnce(records, kafkaConsumer, GROUP, handler);
+ * }
  * }</pre>
  * A whole poll is handled in one database transaction by {@link IncomingEvents}, and its offsets are committed (SYNC)
  * only after that transaction committed. What {@link IncomingEvents} lets through is transient by construction
  * (permanent problems were dead-lettered record by record): micronaut-kafka then seeks the poll's partitions back to
  * where the poll started, pauses them for {@code eventshop.consumers.retry-delay} (the consumer keeps polling, so it
  * stays in its group) and tries the whole poll again: forever, because a valid event must never become a dead letter
- * just because the database was away for long. {@link ConsumerHealth} shows the consumer DEGRADED meanwhile.
+ * just because the database was away for long. {@link ConsumerHealth} shows the consumer DEGRADED meanwhile. The
+ * listener's Kafka consumer goes to {@link IncomingEvents} so that it can seek back itself where micronaut-kafka cannot
+ * (a partition assigned during the failed poll).
  */
 public final class Listeners {
 
