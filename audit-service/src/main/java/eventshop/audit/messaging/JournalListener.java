@@ -13,6 +13,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Property;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ public class JournalListener {
     }
 
     @Topic(patterns = Topics.ALL_PATTERN)
-    void journal(List<ConsumerRecord<byte[], byte[]>> batch) {
+    void journal(List<ConsumerRecord<byte[], byte[]>> batch, Consumer<?, ?> kafkaConsumer) {
         Instant receivedAt = Instant.now();
         List<JournalRecord> records = batch.stream().map(record -> entries.from(record, receivedAt)).toList();
         boolean[] inserted;
@@ -73,6 +74,7 @@ public class JournalListener {
         } catch (RuntimeException e) {
             metrics.writeFailed();
             health.failed(CONSUMER_ID, e);
+            Listeners.seekBack(batch, kafkaConsumer);
             LOG.warn("Could not journal {} records, will retry without committing: {}", records.size(), e.toString());
             throw e;
         }

@@ -10,7 +10,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,29 +167,12 @@ public class IncomingEvents {
 
     private void failed(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer, String consumer,
                         RuntimeException e) {
-        seekBack(records, kafkaConsumer);
+        Listeners.seekBack(records, kafkaConsumer);
         records.stream().map(ConsumerRecord::topic).distinct().forEach(metrics::failed);
         health.failed(consumer, e);
         ConsumerRecord<String, byte[]> first = records.get(0);
         LOG.warn("{} failed on a poll of {} records from {}/{}@{}; nothing of it was committed, it is retried whole: {}",
                 consumer, records.size(), first.topic(), first.partition(), first.offset(), e.toString());
-    }
-
-    /**
-     * Puts the consumer back at the start of the failed poll, so it is handed over again whatever happens next.
-     * micronaut-kafka's batch retry seeks back too, but only to positions it took before the poll: a partition assigned
-     * during that very poll (the first poll, a rebalance) has none, and without this seek the next poll would move on
-     * past records that were never applied. Called on the consumer's own thread, the only one allowed to use it.
-     */
-    private static void seekBack(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
-        if (kafkaConsumer == null) {
-            return;
-        }
-        Map<TopicPartition, Long> starts = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            starts.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
-        }
-        starts.forEach(kafkaConsumer::seek);
     }
 
     /** One record of the poll, decoded: an envelope, a tombstone (no value) or a decoding error. */

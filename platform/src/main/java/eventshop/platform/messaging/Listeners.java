@@ -1,5 +1,13 @@
 package eventshop.platform.messaging;
 
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The consumption settings every event listener shares, as constants because annotation values must be:
  * <pre>{@code
@@ -27,5 +35,23 @@ public final class Listeners {
     public static final String RETRY_DELAY = "${eventshop.consumers.retry-delay:1s}";
 
     private Listeners() {
+    }
+
+    /**
+     * Puts the consumer back at the start of a failed poll, so that it is handed over again whatever happens next. A
+     * batch listener calls it before it throws. micronaut-kafka's batch retry seeks back too, but only to positions it
+     * took before the poll: a partition assigned during that very poll (the first poll, a rebalance) has none, its
+     * retry fails on that, and without this seek the next poll would move on past records that were never applied.
+     * Call it on the listener's thread: the consumer may only be used there.
+     */
+    public static void seekBack(List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> kafkaConsumer) {
+        if (kafkaConsumer == null) {
+            return;
+        }
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        for (ConsumerRecord<?, ?> record : records) {
+            starts.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        starts.forEach(kafkaConsumer::seek);
     }
 }
