@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ConsumerHealth implements HealthIndicator {
 
     public static final String NAME = "consumers";
+    /** Operational, but more severe than UP (which has no severity), so /health as a whole reads DEGRADED too. */
     public static final HealthStatus DEGRADED = new HealthStatus("DEGRADED",
-            "a consumer keeps failing transiently and is retrying", true, null);
+            "a consumer keeps failing transiently and is retrying", true, 500);
 
     private record Failing(String consumer, Instant since, int attempts, String lastError) {
     }

@@ -224,6 +224,26 @@ class BatchConsumptionTest {
         assertThat(appliedCount("stuck-2")).isOne();
     }
 
+    @Test
+    void aBacklogIsConsumedInLargePollsEachEventOnce() {
+        int events = 3000;
+        for (int i = 0; i < events; i++) {
+            send("backlog-" + i, event("backlog-" + i));
+        }
+        publish();
+
+        long started = System.nanoTime();
+        BatchProbeListener probe = start();
+        await().atMost(Duration.ofSeconds(120)).until(() -> applied() == events);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        System.out.printf("BatchConsumptionTest: %d events applied in %d polls in %.2f s (%.0f events/s)%n", events,
+                probe.polls.size(), seconds, events / seconds);
+        assertThat(probe.polls.stream().mapToInt(List::size).max().orElse(0)).as("records per poll").isGreaterThan(100);
+        assertThat(database.queryLong("SELECT count(DISTINCT record_key) FROM probe.applied_event")).isEqualTo(events);
+        awaitCommittedOffset(events);
+    }
+
     /** Starts the service with the probe paused. */
     private void startPaused() {
         context = ApplicationContext.builder().properties(new HashMap<>(properties)).environments("test").start();
@@ -251,8 +271,9 @@ class BatchConsumptionTest {
 
     /** Sends what {@link #send} collected as one producer batch, and waits until the broker has it. */
     private void publish() {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 60_000, ProducerConfig.BATCH_SIZE_CONFIG, 1_000_000);
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 60_000, ProducerConfig.BATCH_SIZE_CONFIG, 500_000);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
             List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
