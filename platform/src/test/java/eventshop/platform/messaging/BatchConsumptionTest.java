@@ -67,6 +67,8 @@ class BatchConsumptionTest {
         properties.put("test.batch-probe.topic", topic);
         properties.put("test.batch-probe.group", "platform-test-batch-" + UUID.randomUUID());
         properties.put("datasources.default.connection-timeout", "1000");
+        // The PostgreSQL server is shared (max_connections); a poll needs one connection.
+        properties.put("datasources.default.maximum-pool-size", "3");
         database = TestPostgres.Database.of(properties);
         // Outside the public schema, which Flyway wants to find empty.
         database.execute("CREATE SCHEMA probe");
