@@ -14,6 +14,7 @@ import eventshop.events.StockReserved;
 import eventshop.events.Topics;
 import eventshop.inventory.messaging.OrderEventsListener;
 import eventshop.platform.messaging.DeadLetteringExceptionHandler;
+import eventshop.platform.messaging.UnprocessableEventException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import io.micronaut.core.type.Argument;
@@ -243,21 +244,23 @@ class OrderReactionsTest extends InventoryIntegrationTest {
     }
 
     @Test
-    void aRecordStillFailingAfterEveryRetryIsDeadLetteredNotSkippedSilently() {
+    void theListenerExceptionHandlerDeadLettersPermanentFailuresOnlyNeverTransientOnes() {
         String key = UUID.randomUUID().toString();
-        ConsumerRecord<String, byte[]> stuck = new ConsumerRecord<>(Topics.ORDERS, 2, 4242L, key,
-                "{\"pretend\":\"order\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] value = "{\"pretend\":\"order\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(exhausted).isInstanceOf(DeadLetteringExceptionHandler.class);
+        // Same key, same dead-letter partition, sent synchronously in this order: a letter for the first two would
+        // arrive before the third's.
         exhausted.handle(new KafkaListenerException("gave up", new IllegalStateException("database still down"),
-                listener, null, stuck));
-        ConsumerRecord<String, byte[]> committedLate = new ConsumerRecord<>(Topics.ORDERS, 2, 4243L, key, new byte[1]);
+                listener, null, new ConsumerRecord<>(Topics.ORDERS, 2, 4242L, key, value)));
         exhausted.handle(new KafkaListenerException("commit", new CommitFailedException(), listener, null,
-                committedLate));
+                new ConsumerRecord<>(Topics.ORDERS, 2, 4243L, key, value)));
+        exhausted.handle(new KafkaListenerException("refused", new UnprocessableEventException("no such order"),
+                listener, null, new ConsumerRecord<>(Topics.ORDERS, 2, 4244L, key, value)));
 
         await().untilAsserted(() -> assertThat(watcher.records()).filteredOn(r -> r.topic().equals(Topics.DEADLETTER)
                 && key.equals(r.key())).singleElement().satisfies(letter -> {
-                    assertThat(header(letter, EventHeaders.DLT_SOURCE_OFFSET)).isEqualTo("4242");
-                    assertThat(header(letter, EventHeaders.DLT_ERROR)).isEqualTo("database still down");
+                    assertThat(header(letter, EventHeaders.DLT_SOURCE_OFFSET)).isEqualTo("4244");
+                    assertThat(header(letter, EventHeaders.DLT_ERROR)).isEqualTo("no such order");
                 }));
     }
 

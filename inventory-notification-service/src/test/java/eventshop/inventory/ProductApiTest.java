@@ -122,7 +122,7 @@ class ProductApiTest extends InventoryIntegrationTest {
     void healthCoversDatabaseAndKafkaAndPrometheusShowsStock() {
         Map<String, Object> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), JSON_OBJECT);
         assertThat(health).containsEntry("status", "UP");
-        assertThat(health.toString()).contains("jdbc", "kafka");
+        assertThat(health.toString()).contains("jdbc", "kafka", "consumers");
         assertThat(http.toBlocking().exchange(HttpRequest.GET("/health/liveness"), String.class).code()).isEqualTo(200);
         Map<String, Object> readiness = http.toBlocking().retrieve(HttpRequest.GET("/health/readiness"), JSON_OBJECT);
         assertThat(readiness).containsEntry("status", "UP");

@@ -1,6 +1,8 @@
 package eventshop.audit.messaging;
 
 import eventshop.events.Topics;
+import eventshop.platform.messaging.ConsumerHealth;
+import eventshop.platform.messaging.Listeners;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -9,6 +11,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Property;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +33,8 @@ import java.util.List;
         batch = true,
         offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = Integer.MAX_VALUE,
-                retryDelay = "1s"),
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR, retryCount = Listeners.RETRY_FOREVER,
+                retryDelay = Listeners.RETRY_DELAY),
         properties = {
                 // Keys as bytes too: a replay must resend them exactly, whatever their encoding.
                 @Property(name = ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
@@ -49,22 +52,27 @@ public class JournalListener {
 
     private final Journal journal;
     private final JournalMetrics metrics;
+    private final ConsumerHealth health;
 
-    public JournalListener(Journal journal, JournalMetrics metrics) {
+    public JournalListener(Journal journal, JournalMetrics metrics, ConsumerHealth health) {
         this.journal = journal;
         this.metrics = metrics;
+        this.health = health;
     }
 
     @Topic(patterns = Topics.ALL_PATTERN)
-    void journal(List<ConsumerRecord<byte[], byte[]>> batch) {
+    void journal(List<ConsumerRecord<byte[], byte[]>> batch, Consumer<?, ?> kafkaConsumer) {
         Journal.Appended appended;
         try {
             appended = journal.append(batch, Instant.now());
         } catch (RuntimeException e) {
             metrics.writeFailed();
+            health.failed(CONSUMER_ID, e);
+            Listeners.seekBack(batch, kafkaConsumer);
             LOG.warn("Could not journal {} records, will retry without committing: {}", batch.size(), e.toString());
             throw e;
         }
+        health.succeeded(CONSUMER_ID);
         metrics.written(appended.records(), appended.inserted());
     }
 }

@@ -5,6 +5,7 @@ import eventshop.events.OrderCancelled;
 import eventshop.events.OrderPlaced;
 import eventshop.events.Topics;
 import eventshop.inventory.stock.ReservationService;
+import eventshop.platform.messaging.EventHandler;
 import eventshop.platform.messaging.IncomingEvents;
 import eventshop.platform.messaging.Listeners;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
@@ -13,19 +14,22 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.List;
 
 /**
  * Reacts to orders: OrderPlaced reserves, OrderCancelled releases; other order events are not inventory's business.
- * Three consumer threads share the topic's partitions. A failing record (database down) is retried with exponential
- * back-off and its offset is committed only after its transaction committed (SYNC_PER_RECORD); after the last retry
- * the platform dead-letters it.
+ * Three consumer threads ({@code eventshop.inventory.consumer-threads}) share the topic's partitions; each applies a whole poll in one transaction, the products of
+ * the poll locked first in SKU order, and commits its offsets after that transaction ({@link Listeners}).
  */
-@KafkaListener(groupId = OrderEventsListener.GROUP, threads = 3, offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-                retryCount = Listeners.RETRIES, retryDelay = Listeners.RETRY_DELAY))
-public class OrderEventsListener {
+@KafkaListener(groupId = OrderEventsListener.GROUP, threadsValue = "${eventshop.inventory.consumer-threads:3}",
+        batch = true, offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
+public class OrderEventsListener implements EventHandler {
 
     public static final String GROUP = "inventory-notification-service";
 
@@ -38,11 +42,17 @@ public class OrderEventsListener {
     }
 
     @Topic(Topics.ORDERS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        incoming.handleOnce(record, GROUP, this::apply);
+    void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
+        incoming.handleOnce(records, kafkaConsumer, GROUP, this);
     }
 
-    private void apply(EventEnvelope event) {
+    @Override
+    public void prepare(List<EventEnvelope> events) {
+        reservations.lockProductsOf(events);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
         if (event.data() instanceof OrderPlaced placed) {
             reservations.reserve(event, placed);
         } else if (event.data() instanceof OrderCancelled cancelled) {

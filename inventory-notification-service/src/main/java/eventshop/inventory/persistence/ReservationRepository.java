@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +19,8 @@ public interface ReservationRepository extends GenericRepository<Reservation, Lo
     List<Reservation> findByOrderIdOrderBySku(UUID orderId);
 
     List<Reservation> findByOrderIdAndStatusOrderBySku(UUID orderId, Reservation.Status status);
+
+    List<Reservation> findByOrderIdInAndStatus(Collection<UUID> orderIds, Reservation.Status status);
 
     List<Reservation> listOrderByCreatedAtDesc(Pageable pageable);
 

@@ -26,9 +26,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,9 +40,10 @@ import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATO
 
 /**
  * Reserves an order's stock all or nothing, and releases it on cancellation, inside the consumer's transaction (which
- * also records the event as processed). Rows are locked in SKU order before anything changes, so concurrent orders
- * for the same products queue up instead of overselling or deadlocking; the conditional UPDATE and the CHECK
- * constraint on stock stand behind that.
+ * also records the event as processed). A consumer applies a whole poll of orders in one transaction: the product rows
+ * the poll will touch are locked first, all together in SKU order ({@link #lockProductsOf}), so concurrent polls for
+ * the same products queue up instead of overselling or deadlocking; the conditional UPDATE and the CHECK constraint on
+ * stock stand behind that.
  */
 @Singleton
 public class ReservationService {
@@ -64,6 +68,31 @@ public class ReservationService {
         this.outbox = outbox;
         this.notifier = notifier;
         this.outcomes = outcomes;
+    }
+
+    /**
+     * Locks, in one statement and in SKU order, every product the given events may change: the lines of placed orders
+     * and what cancelled orders hold. Later locks of the same rows in this transaction are no-ops, so no transaction
+     * ever waits for a row while holding one that sorts after it.
+     */
+    @Transactional(propagation = MANDATORY)
+    public void lockProductsOf(List<EventEnvelope> events) {
+        Set<String> skus = new TreeSet<>();
+        List<UUID> cancelledOrders = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            if (event.data() instanceof OrderPlaced placed && placed.lines() != null) {
+                placed.lines().forEach(line -> skus.add(line.sku()));
+            } else if (event.data() instanceof OrderCancelled && event.orderId() != null) {
+                cancelledOrders.add(event.orderId());
+            }
+        }
+        if (!cancelledOrders.isEmpty()) {
+            reservations.findByOrderIdInAndStatus(cancelledOrders, Reservation.Status.RESERVED)
+                    .forEach(reservation -> skus.add(reservation.sku()));
+        }
+        if (!skus.isEmpty()) {
+            products.lockBySkus(skus);
+        }
     }
 
     @Transactional(propagation = MANDATORY)

@@ -1,7 +1,9 @@
 package eventshop.orders.messaging;
 
+import eventshop.events.EventEnvelope;
 import eventshop.events.Topics;
 import eventshop.orders.service.CatalogReplica;
+import eventshop.platform.messaging.EventHandler;
 import eventshop.platform.messaging.IncomingEvents;
 import eventshop.platform.messaging.Listeners;
 import io.micronaut.configuration.kafka.ConsumerSeekAware;
@@ -13,21 +15,23 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.seek.KafkaSeekOperation;
 import io.micronaut.configuration.kafka.seek.KafkaSeeker;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Keeps the catalog replica in step with the compacted shop.catalog topic. Every assignment starts from the beginning
  * of the partition: the topic, not this database, is the source of truth, so a fresh or restored database is rebuilt
  * whatever offsets the group committed before. Snapshots are upserts, so reading one twice is harmless.
  */
-@KafkaListener(groupId = "${eventshop.orders.catalog-group}", offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-                retryCount = Listeners.RETRIES, retryDelay = Listeners.RETRY_DELAY))
-public class CatalogReplicaListener implements ConsumerSeekAware {
+@KafkaListener(groupId = "${eventshop.orders.catalog-group}", batch = true, offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
+public class CatalogReplicaListener implements ConsumerSeekAware, EventHandler {
 
     static final String CONSUMER = "orders-catalog-replica";
 
@@ -40,12 +44,18 @@ public class CatalogReplicaListener implements ConsumerSeekAware {
     }
 
     @Topic(Topics.CATALOG)
-    void on(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null && record.key() != null) {
-            replica.remove(record.key());
-            return;
-        }
-        incoming.handleEvery(record, CONSUMER, replica::apply);
+    void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
+        incoming.handleEvery(records, kafkaConsumer, CONSUMER, this);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        replica.apply(event);
+    }
+
+    @Override
+    public void tombstone(String sku) {
+        replica.remove(sku);
     }
 
     @Override

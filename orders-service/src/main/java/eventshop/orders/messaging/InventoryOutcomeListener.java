@@ -10,13 +10,16 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Inventory's answers (StockReserved / StockRejected) move orders on; each event is applied once. */
-@KafkaListener(groupId = "${eventshop.orders.inventory-group}", offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-                retryCount = Listeners.RETRIES, retryDelay = Listeners.RETRY_DELAY))
+import java.util.List;
+
+/** Inventory's answers (StockReserved / StockRejected) move orders on; a poll at a time, each event applied once. */
+@KafkaListener(groupId = "${eventshop.orders.inventory-group}", batch = true, offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
 public class InventoryOutcomeListener {
 
     static final String CONSUMER = "orders-inventory-outcomes";
@@ -30,7 +33,7 @@ public class InventoryOutcomeListener {
     }
 
     @Topic(Topics.INVENTORY)
-    void on(ConsumerRecord<String, byte[]> record) {
-        incoming.handleOnce(record, CONSUMER, outcomes::apply);
+    void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
+        incoming.handleOnce(records, kafkaConsumer, CONSUMER, outcomes::apply);
     }
 }

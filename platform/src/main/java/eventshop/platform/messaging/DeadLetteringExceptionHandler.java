@@ -9,21 +9,24 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
 /**
- * What every listener does when micronaut-kafka gives up on a record after its last retry ({@link Listeners}): left to
- * the default handler, the error would only be logged and the consumer would commit past the record, losing the event
- * silently. Here the record is parked on the dead-letter topic with the consumer's group, from where the audit service
- * can replay it (the event id keeps a replay idempotent).
- * <p>
- * A failed offset commit is not a failed record: it was processed, it comes again after the rebalance and is skipped
- * as a duplicate, so it is only logged. Records that are not the shop's ({@code String} key, bytes value), such as the
- * audit journal's, and errors without a record go to micronaut-kafka's default handling.
+ * What micronaut-kafka does with an error its listener's error strategy does not retry. The shop's listeners retry
+ * transient failures forever ({@link Listeners}) and {@link IncomingEvents} dead-letters permanent ones itself, so what
+ * arrives here is rare:
+ * <ul>
+ * <li>a failed offset commit (a rebalance): the records were processed, they come again and are skipped as
+ * duplicates, so it is only logged;</li>
+ * <li>a permanent failure ({@link UnprocessableEventException}, an undecodable record) of a single shop record from a
+ * listener that lets it through: dead-lettered with the consumer's group, from where the audit service can replay it;</li>
+ * <li>anything else, i.e. a transient failure a listener gave up on: never dead-lettered (a valid event must not
+ * become a dead letter because the database was away), only logged as an error by micronaut-kafka's default handling.
+ * Such a listener should retry forever instead.</li>
+ * </ul>
  */
 @Singleton
 @Replaces(DefaultKafkaListenerExceptionHandler.class)
@@ -49,18 +52,15 @@ public class DeadLetteringExceptionHandler extends DefaultKafkaListenerException
             return;
         }
         Optional<ConsumerRecord<String, byte[]>> record = shopRecord(exception);
-        if (record.isEmpty() || cause instanceof SerializationException) {
+        if (record.isEmpty() || !Failures.isPermanent(cause)) {
             super.handle(exception);
             return;
         }
         ConsumerRecord<String, byte[]> failed = record.get();
-        LOG.error("Giving up on {}/{}@{} after its last retry; dead-lettering it", failed.topic(), failed.partition(),
-                failed.offset(), cause);
         try {
             deadLetters.publish(failed, groupOf(exception.getKafkaConsumer()), cause);
         } catch (RuntimeException e) {
-            LOG.error("Could not dead-letter {}/{}@{}; the consumer moves on without it", failed.topic(),
-                    failed.partition(), failed.offset(), e);
+            LOG.error("Could not dead-letter {}/{}@{}", failed.topic(), failed.partition(), failed.offset(), e);
         }
     }
 

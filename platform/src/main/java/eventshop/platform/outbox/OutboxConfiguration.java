@@ -9,7 +9,7 @@ import java.time.Duration;
 public class OutboxConfiguration {
 
     private boolean relayEnabled = true;
-    private int batchSize = 200;
+    private int batchSize = 500;
     private Duration pollInterval = Duration.ofMillis(500);
     private Duration ackTimeout = Duration.ofSeconds(30);
     private Duration maxBackoff = Duration.ofSeconds(10);

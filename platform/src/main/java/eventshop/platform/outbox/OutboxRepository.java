@@ -33,6 +33,7 @@ public interface OutboxRepository extends GenericRepository<OutboxMessage, Long>
     @Query(value = "SELECT count(*) FROM outbox WHERE published_at IS NULL", nativeQuery = true)
     long countUnpublished();
 
-    @Query(value = "SELECT min(created_at) FROM outbox WHERE published_at IS NULL", nativeQuery = true)
+    /** The first unpublished row by id (through the partial index) stands for the oldest: ids follow time. */
+    @Query(value = "SELECT created_at FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT 1", nativeQuery = true)
     Instant oldestUnpublishedCreatedAt();
 }

@@ -1,5 +1,6 @@
 package eventshop.platform.messaging;
 
+import eventshop.events.StockReplenished;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -8,6 +9,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.ConnectionOperations;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.sql.Connection;
@@ -22,10 +24,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * handler's transaction. Test-only.
  */
 @Requires(property = CountingListener.ENABLED, value = "true")
-@KafkaListener(groupId = CountingListener.GROUP, offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-                retryCount = Listeners.RETRIES, retryDelay = Listeners.RETRY_DELAY))
+@KafkaListener(groupId = CountingListener.GROUP, batch = true, offsetReset = OffsetReset.EARLIEST,
+        offsetStrategy = OffsetStrategy.SYNC,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
+                retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
 class CountingListener {
 
     static final String ENABLED = "test.counting-listener";
@@ -44,9 +46,9 @@ class CountingListener {
     }
 
     @Topic(TOPIC)
-    void on(ConsumerRecord<String, byte[]> record) {
-        deliveredKeys.add(record.key());
-        incoming.handleOnce(record, GROUP, event -> insertApplied(record.key()));
+    void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
+        records.forEach(record -> deliveredKeys.add(record.key()));
+        incoming.handleOnce(records, kafkaConsumer, GROUP, event -> insertApplied(((StockReplenished) event.data()).sku()));
     }
 
     private void insertApplied(String key) {

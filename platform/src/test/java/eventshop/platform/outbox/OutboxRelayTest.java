@@ -96,6 +96,34 @@ class OutboxRelayTest implements TestPropertyProvider {
     }
 
     @Test
+    void theEventsOfOneTransactionAreWrittenTogetherInAppendOrderAndLeaveInThatOrder() throws Exception {
+        String key = "batch-" + System.nanoTime();
+        List<EventEnvelope> events = java.util.stream.IntStream.range(0, 300).mapToObj(i -> EventEnvelope.of(
+                new StockReplenished(key, i, i), null, "corr-batch", "platform-test")).toList();
+        try (KafkaTestClient client = KafkaTestClient.forSharedBroker();
+             KafkaTestClient.TopicWatcher watcher = client.watch(List.of(Topics.INVENTORY))) {
+            long started = System.nanoTime();
+            transactions.executeWrite(status -> {
+                events.forEach(event -> outbox.append(Topics.INVENTORY, key, event));
+                // not written yet: the rows go in one JDBC batch just before the commit
+                assertThat(repository.existsByEventId(events.get(0).eventId())).isFalse();
+                return null;
+            });
+            long committed = System.nanoTime();
+
+            await().until(() -> watcher.records().stream().filter(r -> key.equals(r.key())).count() == events.size());
+            long published = System.nanoTime();
+            System.out.printf("OutboxRelayTest: %d events appended and committed in %.1f ms, on the broker %.1f ms "
+                    + "later%n", events.size(), (committed - started) / 1e6, (published - committed) / 1e6);
+            assertThat(watcher.records().stream().filter(r -> key.equals(r.key()))
+                    .map(r -> header(r, EventHeaders.EVENT_ID)).toList())
+                    .as("one key's events leave in the order they were appended")
+                    .containsExactlyElementsOf(events.stream().map(e -> e.eventId().toString()).toList());
+        }
+        await().until(() -> repository.countUnpublished() == 0);
+    }
+
+    @Test
     void appendingOutsideATransactionIsRefused() {
         EventEnvelope event = EventEnvelope.of(new StockReplenished("SKU-NT", 1, 1), null, "c", "platform-test");
 

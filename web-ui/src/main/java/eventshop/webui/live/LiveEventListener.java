@@ -6,11 +6,15 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.util.List;
+
 /**
  * Watches every shop topic for the live pages. Each web-ui instance has its own consumer group (so every instance
- * sees every event) starting at the latest offset (a page wants what happens from now on, not history).
+ * sees every event) starting at the latest offset (a page wants what happens from now on, not history). A poll at a
+ * time, like every consumer of the shop; there is no database here, so nothing to retry: each record becomes a live
+ * event whatever it holds.
  */
-@KafkaListener(groupId = "web-ui-live", uniqueGroupId = true, clientId = LiveEventListener.CLIENT_ID,
+@KafkaListener(groupId = "web-ui-live", uniqueGroupId = true, clientId = LiveEventListener.CLIENT_ID, batch = true,
         offsetReset = OffsetReset.LATEST)
 public class LiveEventListener {
 
@@ -25,7 +29,7 @@ public class LiveEventListener {
     }
 
     @Topic(patterns = Topics.ALL_PATTERN)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        hub.publish(liveEvents.from(record));
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        records.forEach(record -> hub.publish(liveEvents.from(record)));
     }
 }
