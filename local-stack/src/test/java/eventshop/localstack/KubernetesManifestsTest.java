@@ -537,6 +537,38 @@ class KubernetesManifestsTest {
                 .startsWith(data.getMountPath() + "/");
     }
 
+    /**
+     * Each pod's broker settings, as the apache/kafka image derives them from its KAFKA_* variables (KAFKA_ dropped,
+     * ___ to -, __ to _, _ to .), are accepted by the broker's own validation (KafkaConfig of the same Kafka version):
+     * listeners, roles, the quorum holding the pod's node id, replication settings.
+     */
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyBrokersSettingsPassKafkasOwnValidation(Overlay overlay) {
+        RenderedManifests m = rendered(overlay);
+        StatefulSet brokers = m.get(StatefulSet.class, "kafka");
+        Map<String, String> env = environment(m, brokers.getSpec().getTemplate().getSpec().getContainers().get(0));
+        for (int ordinal = 0; ordinal < brokers.getSpec().getReplicas(); ordinal++) {
+            java.util.Properties properties = new java.util.Properties();
+            String pod = "kafka-" + ordinal;
+            env.forEach((name, value) -> {
+                if (name.startsWith("KAFKA_") && !name.endsWith("_OPTS") && !name.matches("KAFKA_(VERSION|LOG4J_.*|JMX_.*|TOOLS_.*)")) {
+                    String key = name.substring("KAFKA_".length()).toLowerCase()
+                            .replace("___", "-").replace("__", "\u0000").replace('_', '.').replace('\u0000', '_');
+                    properties.put(key, value.replace("$(POD_NAME)", pod));
+                }
+            });
+            properties.put("node.id", String.valueOf(ordinal)); // what the container's command exports
+            try {
+                kafka.server.KafkaConfig config = kafka.server.KafkaConfig.fromProps(properties, false);
+                assertThat(config.effectiveAdvertisedBrokerListeners().head().host())
+                        .isEqualTo(pod + "." + brokers.getSpec().getServiceName());
+            } catch (org.apache.kafka.common.config.ConfigException | IllegalArgumentException e) {
+                fail("%s: Kafka refuses the settings of %s: %s (%s)", overlay, pod, e.getMessage(), properties);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void theTopicsJobCreatesEveryTopicAsTheContractDefines(Overlay overlay) {
