@@ -119,7 +119,11 @@ final class Compose {
 
     /** Every `--create` line of the service's command (entrypoint script), parsed. */
     Map<String, TopicCreation> topicCreations(String name) {
-        String script = String.join("\n", strings(service(name).get("command")));
+        return topicCreationsIn(String.join("\n", strings(service(name).get("command"))));
+    }
+
+    /** Every `kafka-topics.sh --create` line of a shell script, parsed (deploy/k8s's topics Job runs one too). */
+    static Map<String, TopicCreation> topicCreationsIn(String script) {
         Map<String, TopicCreation> created = new LinkedHashMap<>();
         for (String line : script.split("\n")) {
             List<String> words = Arrays.asList(line.trim().split("\\s+"));
