@@ -27,7 +27,7 @@ final class AuditTestSupport {
     }
 
     static Map<String, String> properties(Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.properties("audit"));
+        Map<String, String> props = new HashMap<>(TestInfrastructure.propertiesWithAppRole("audit"));
         props.put("eventshop.audit.consumer-group", "audit-test-" + UUID.randomUUID());
         props.put("eventshop.audit.topic-discovery-ms", "1000");
         props.putAll(extra);

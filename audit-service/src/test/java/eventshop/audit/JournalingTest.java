@@ -1,5 +1,6 @@
 package eventshop.audit;
 
+import eventshop.testing.TestAccounts;
 import eventshop.events.EventCodec;
 import eventshop.events.EventHeaders;
 import eventshop.events.Topics;
@@ -103,7 +104,7 @@ class JournalingTest implements TestPropertyProvider {
         assertThat(order.get("order_id")).isEqualTo(orderId);
         assertThat(order.get("event_type")).isEqualTo("OrderPlaced");
 
-        String page = http.toBlocking().retrieve("/audit/events?correlationId=" + correlationId);
+        String page = http.toBlocking().retrieve(HttpRequest.GET("/audit/events?correlationId=" + correlationId).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD));
         assertThat(page).contains("\"total\":5", "\"topic\":\"shop.deadletter\"", "\"type\":\"ProductSnapshot\"");
     }
 
@@ -136,7 +137,7 @@ class JournalingTest implements TestPropertyProvider {
                 .contains("Bogus");
         assertThat(byKey.get(prefix + "-tombstone").get("payload")).isNull();
 
-        String invalidPage = http.toBlocking().retrieve("/audit/events?valid=false&topic=shop.orders&size=200");
+        String invalidPage = http.toBlocking().retrieve(HttpRequest.GET("/audit/events?valid=false&topic=shop.orders&size=200").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD));
         assertThat(invalidPage).contains(prefix + "-binary", prefix + "-json").doesNotContain("\"valid\":true");
     }
 
@@ -183,7 +184,7 @@ class JournalingTest implements TestPropertyProvider {
         assertThat(health.code()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
         assertThat(http.toBlocking().exchange(HttpRequest.GET("/health/liveness"), String.class).code()).isEqualTo(200);
-        HttpResponse<String> readiness = http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class);
+        HttpResponse<String> readiness = http.toBlocking().exchange(HttpRequest.GET("/health/readiness").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), String.class);
         assertThat(readiness.code()).isEqualTo(200);
         assertThat(readiness.body()).as("readiness covers the database and Kafka").contains("\"jdbc\"", "\"kafka\"");
 
