@@ -303,16 +303,17 @@ create_databases() {
   local out
   psql --version 2>/dev/null | grep -qE ' (1[5-9]|[2-9][0-9])\.' \
     || die "psql 15 or newer is needed (it reads the passwords with \\getenv)" "apt-get install postgresql-client-15"
-  if ! out="$(psql -X -q -v ON_ERROR_STOP=1 -d postgres -f "$ROOT/deploy/postgres/init-databases.sql" 2>&1)"; then
+  if ! out="$(psql -X -q -v ON_ERROR_STOP=1 -v prefix="$DB_PREFIX" -d postgres \
+      -f "$ROOT/deploy/postgres/init-databases.sql" 2>&1)"; then
     die "could not create the roles and databases on $PGHOST:$PGPORT as $PGUSER: $out" \
       "set PGUSER/PGPASSWORD to a role that may create roles and databases (a superuser), or allow it in pg_hba.conf"
   fi
   local db
-  for db in orders inventory audit; do
+  for db in "${DB_PREFIX}orders" "${DB_PREFIX}inventory" "${DB_PREFIX}audit"; do
     psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f "$ROOT/deploy/postgres/adopt-tables.sql" >/dev/null \
       || die "could not give the tables of database $db to its owner" "see the message above"
   done
-  ok "databases orders, inventory, audit, each with its own role"
+  ok "databases ${DB_PREFIX}orders, ${DB_PREFIX}inventory, ${DB_PREFIX}audit, each with its own role"
 }
 
 # --- services ----------------------------------------------------------------------------------------------------
@@ -334,7 +335,7 @@ load_passwords() {
 }
 
 db_password() { # db_password <database>: the password of the role of that name
-  case "$1" in
+  case "${1#"$DB_PREFIX"}" in
     orders) echo "$ORDERS_DB_PASSWORD" ;; inventory) echo "$INVENTORY_DB_PASSWORD" ;; audit) echo "$AUDIT_DB_PASSWORD" ;;
     *) die "no role for database $1" "add it to deploy/postgres/init-databases.sql and .env.example" ;;
   esac
@@ -356,8 +357,8 @@ start_service() {
   if [[ "$db" != "-" ]]; then
     env+=("DATASOURCES_DEFAULT_URL=jdbc:postgresql://$PGHOST:$PGPORT/$db"
       "DATASOURCES_DEFAULT_USERNAME=$db" "DATASOURCES_DEFAULT_PASSWORD=$(db_password "$db")")
-    if [[ "$db" == "audit" ]]; then
-      env+=("FLYWAY_DATASOURCES_DEFAULT_USER=audit_owner" "FLYWAY_DATASOURCES_DEFAULT_PASSWORD=$AUDIT_OWNER_DB_PASSWORD")
+    if [[ "$db" == "${DB_PREFIX}audit" ]]; then
+      env+=("FLYWAY_DATASOURCES_DEFAULT_USER=${db}_owner" "FLYWAY_DATASOURCES_DEFAULT_PASSWORD=$AUDIT_OWNER_DB_PASSWORD")
     fi
   else
     env+=("EVENTSHOP_WEB_SECRET=${EVENTSHOP_WEB_SECRET:-}")

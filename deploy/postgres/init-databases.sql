@@ -1,13 +1,18 @@
 -- One database per service, each with its own role: none of them a superuser, each may connect to its own database
 -- only (documentation/architecture.md, "Who may do what"). Run by psql 15+ as a superuser:
 --   docker compose: the postgres image runs it once on an empty data volume (/docker-entrypoint-initdb.d);
---   ./start.sh:     on every start (it is idempotent: it creates what is missing and sets the passwords again).
+--   ./start.sh:     on every start (it is idempotent: it creates what is missing and sets the passwords again),
+--                   with -v prefix=$LOCAL_STACK_DB_PREFIX when two checkouts share a server.
 -- Passwords come from the environment (.env.example has the local defaults); a missing one stops the script.
 --   orders, inventory   own their database; the service connects as that role and runs its migrations.
 --   audit_owner         owns the audit database and runs audit-service's migrations (flyway.datasources.default.user).
 --   audit               what audit-service connects as: INSERT and SELECT on the journal, never UPDATE or DELETE
 --                       (granted by audit-service's migration V3__service_role_privileges.sql).
 \set ON_ERROR_STOP on
+\if :{?prefix}
+\else
+\set prefix ''
+\endif
 \getenv orders_password ORDERS_DB_PASSWORD
 \getenv inventory_password INVENTORY_DB_PASSWORD
 \getenv audit_password AUDIT_DB_PASSWORD
@@ -29,18 +34,21 @@ DO $$ BEGIN RAISE EXCEPTION 'AUDIT_DB_PASSWORD is not set (see .env.example)'; E
 DO $$ BEGIN RAISE EXCEPTION 'AUDIT_OWNER_DB_PASSWORD is not set (see .env.example)'; END $$;
 \endif
 
-SELECT format('CREATE ROLE %I', r) FROM unnest(ARRAY['orders', 'inventory', 'audit_owner', 'audit']) AS r
- WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) \gexec
-ALTER ROLE orders      LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD :'orders_password';
-ALTER ROLE inventory   LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD :'inventory_password';
-ALTER ROLE audit_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD :'audit_owner_password';
-ALTER ROLE audit       LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD :'audit_password';
+CREATE TEMPORARY TABLE service_role (role TEXT, password TEXT, database TEXT, owns BOOLEAN);
+INSERT INTO service_role VALUES
+    (:'prefix' || 'orders', :'orders_password', :'prefix' || 'orders', TRUE),
+    (:'prefix' || 'inventory', :'inventory_password', :'prefix' || 'inventory', TRUE),
+    (:'prefix' || 'audit_owner', :'audit_owner_password', :'prefix' || 'audit', TRUE),
+    (:'prefix' || 'audit', :'audit_password', :'prefix' || 'audit', FALSE);
 
-SELECT format('CREATE DATABASE %I OWNER %I', d, o)
-  FROM (VALUES ('orders', 'orders'), ('inventory', 'inventory'), ('audit', 'audit_owner')) AS db(d, o)
- WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = d) \gexec
-ALTER DATABASE orders OWNER TO orders;
-ALTER DATABASE inventory OWNER TO inventory;
-ALTER DATABASE audit OWNER TO audit_owner;
-REVOKE CONNECT, TEMPORARY ON DATABASE orders, inventory, audit FROM PUBLIC;
-GRANT CONNECT ON DATABASE audit TO audit;
+SELECT format('CREATE ROLE %I', role) FROM service_role
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = role) \gexec
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD %L', role, password)
+  FROM service_role \gexec
+
+SELECT format('CREATE DATABASE %I OWNER %I', database, role) FROM service_role
+ WHERE owns AND NOT EXISTS (SELECT FROM pg_database WHERE datname = database) \gexec
+SELECT format('ALTER DATABASE %I OWNER TO %I', database, role) FROM service_role WHERE owns \gexec
+SELECT format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', database) FROM service_role WHERE owns \gexec
+SELECT format('GRANT CONNECT ON DATABASE %I TO %I', database, role) FROM service_role WHERE NOT owns \gexec
+DROP TABLE service_role;
