@@ -352,4 +352,25 @@ class ComposeFileTest {
             }
         }
     }
+
+    /** One file holds the local defaults: every {@code ${NAME:-default}} of the compose file is .env.example's. */
+    @Test
+    void composeDefaultsAreTheOnesInEnvExample() throws IOException {
+        Map<String, String> example = new TreeMap<>();
+        for (String line : Files.readAllLines(ROOT.resolve(".env.example"))) {
+            Matcher setting = Pattern.compile("^([A-Z_][A-Z0-9_]*)=(.*)$").matcher(line);
+            if (setting.matches()) {
+                example.put(setting.group(1), setting.group(2));
+            }
+        }
+        Matcher defaulted = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*):-([^}]*)}")
+                .matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, String> compose = new TreeMap<>();
+        while (defaulted.find()) {
+            compose.put(defaulted.group(1), defaulted.group(2));
+        }
+        compose.keySet().removeIf(name -> !name.contains("PASSWORD") && !name.contains("SECRET"));
+        assertThat(compose).as("password defaults in docker-compose.yml").isNotEmpty();
+        compose.forEach((name, value) -> assertThat(example).as(".env.example's %s", name).containsEntry(name, value));
+    }
 }

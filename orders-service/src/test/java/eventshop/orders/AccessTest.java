@@ -4,7 +4,12 @@ import eventshop.events.EventCodec;
 import eventshop.testing.AccessChecks;
 import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
+import eventshop.testing.TestAccounts;
 import eventshop.testing.TestInfrastructure;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.List;
 import java.util.Map;
 
 import static eventshop.orders.OrderApiTest.order;
@@ -56,6 +62,27 @@ class AccessTest implements TestPropertyProvider {
     @Test
     void theListOfEveryOrderIsForStaff() {
         AccessChecks.staffOnly(http, () -> HttpRequest.GET("/orders"));
+    }
+
+    /** The access log says who: web-ui's service account and the staff member it called for. */
+    @Test
+    void theLogSaysWhichStaffMemberWebUiCalledFor() {
+        ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
+        accessLog.start();
+        Logger logger = (Logger) LoggerFactory.getLogger("eventshop.access");
+        logger.addAppender(accessLog);
+        try {
+            http.send(HttpRequest.GET("/orders").basicAuth(TestAccounts.SERVICE, TestAccounts.SERVICE_PASSWORD)
+                    .header("X-Staff-Member", "alice"));
+            http.send(HttpRequest.GET("/orders").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)
+                    .header("X-Staff-Member", "mallory"));
+        } finally {
+            logger.detachAppender(accessLog);
+        }
+        List<String> lines = accessLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anyMatch(line -> line.startsWith("GET /orders -> 200") && line.endsWith("by web-ui for alice"));
+        assertThat(lines).as("only web-ui's account may name someone else")
+                .anyMatch(line -> line.startsWith("GET /orders -> 200") && line.endsWith("by staff"));
     }
 
     @Test

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StaffSignInTest implements TestPropertyProvider {
 
     private static final String TOKEN = new CsrfTokens(StaffSession.SIGNING_SECRET).newToken();
-    private static final String ORDER_ID = Fixtures.ORDER_ID;
+    private static final String ORDER_ID = Fixtures.ORDER_ID.toString();
 
     private final FakeBackend orders = new FakeBackend();
     private final FakeBackend inventory = new FakeBackend();
@@ -55,15 +55,15 @@ class StaffSignInTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         orders.answer("GET", "/orders", Response.json(Fixtures.orderPage()))
-                .answer("GET", "/orders/" + ORDER_ID, Response.json(Fixtures.order(ORDER_ID, "CONFIRMED", "Ada")))
+                .answer("GET", "/orders/" + ORDER_ID, Response.json(Fixtures.order(Fixtures.ORDER_ID, "CONFIRMED", "Ada")))
                 .answer("POST", "/orders", new Response(201, "application/json",
-                        Fixtures.order(ORDER_ID, "PENDING", "Ada")))
+                        Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada")))
                 .answer("GET", "/catalog", Response.json("[]"));
         inventory.answer("GET", "/products", Response.json(Fixtures.products()))
                 .answer("POST", "/products/ESP/restock", Response.json("""
                         {"sku":"ESP","name":"Espresso","description":"","price":2.5,"currency":"EUR","stock":50,
                          "lowWaterMark":5,"lowStock":false}"""));
-        audit.answer("GET", "/audit/orders/" + ORDER_ID + "/timeline", Response.json(Fixtures.timeline(ORDER_ID)));
+        audit.answer("GET", "/audit/orders/" + ORDER_ID + "/timeline", Response.json(Fixtures.timeline(Fixtures.ORDER_ID)));
         Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
         props.put("micronaut.http.services.orders.url", orders.url());
         props.put("micronaut.http.services.inventory.url", inventory.url());
@@ -187,7 +187,7 @@ class StaffSignInTest implements TestPropertyProvider {
         assertNull(Jsoup.parse(client.toBlocking().retrieve("/")).selectFirst("nav a[href=/audit]"));
     }
 
-    private HttpRequest<String> order(String key) {
+    private io.micronaut.http.MutableHttpRequest<String> order(String key) {
         return form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=1&idempotencyKey="
                 + URLEncoder.encode(key, StandardCharsets.UTF_8));
     }
