@@ -107,10 +107,13 @@ class ComposeFileTest {
     void backendsUseTheirOwnDatabaseCreatedByTheInitScript(String name) throws IOException {
         String db = DATABASES.get(name);
         assertThat(COMPOSE.env(name)).containsEntry("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://postgres:5432/" + db);
+        // Its own role (named like its database), never the superuser; the init script gives it the same password.
+        assertThat(COMPOSE.env(name)).containsEntry("DATASOURCES_DEFAULT_USERNAME", db);
         assertThat(COMPOSE.env(name).get("DATASOURCES_DEFAULT_PASSWORD"))
-                .isEqualTo(COMPOSE.env("postgres").get("POSTGRES_PASSWORD"));
+                .isEqualTo(COMPOSE.env("postgres").get(db.toUpperCase() + "_DB_PASSWORD"))
+                .isNotEqualTo(COMPOSE.env("postgres").get("POSTGRES_PASSWORD"));
         String init = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sql"));
-        assertThat(init).containsPattern("(?m)^CREATE DATABASE " + db + ";");
+        assertThat(init).contains("(:'prefix' || '" + db + "', :'" + db + "_password', :'prefix' || '" + db + "', ");
         assertThat(COMPOSE.volumes("postgres"))
                 .contains("./deploy/postgres/init-databases.sql:/docker-entrypoint-initdb.d/10-init-databases.sql:ro");
     }

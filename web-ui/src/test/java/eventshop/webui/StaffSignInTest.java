@@ -84,13 +84,15 @@ class StaffSignInTest implements TestPropertyProvider {
     void staffPagesSendAnonymousVisitorsToTheSignInPage() {
         for (String page : List.of("/orders", "/orders/rows", "/inventory", "/inventory/rows", "/notifications",
                 "/audit", "/audit/export")) {
-            HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET(page), String.class);
+            // as a browser asks: for HTML (an API client would get a 401)
+            HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET(page)
+                    .accept(MediaType.TEXT_HTML_TYPE), String.class);
             assertEquals(303, response.code(), page);
             assertEquals("/login", response.getHeaders().get("Location"), page);
         }
         long restocks = restocks();
-        HttpResponse<String> refused = client.toBlocking().exchange(form("/inventory/ESP/restock", "quantity=5"),
-                String.class);
+        HttpResponse<String> refused = client.toBlocking().exchange(form("/inventory/ESP/restock", "quantity=5")
+                .accept(MediaType.TEXT_HTML_TYPE), String.class);
         assertEquals(303, refused.code());
         assertEquals(restocks, restocks(), "an anonymous restock never reaches the inventory service");
     }
