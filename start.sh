@@ -299,23 +299,47 @@ start_embedded_postgres() {
 }
 
 create_databases() {
-  local s db out
-  for s in "${SERVICES[@]}"; do
-    db="$(svc_db "$s")"
-    [[ "$db" == "-" ]] && continue
-    if ! out="$(psql -X -q -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" 2>&1)"; then
-      die "PostgreSQL at $PGHOST:$PGPORT refused user $PGUSER: $out" \
-        "set PGUSER/PGPASSWORD to a role that may create databases, or allow it in pg_hba.conf"
-    fi
-    if [[ "$out" != "1" ]]; then
-      psql -X -q -d postgres -c "CREATE DATABASE \"$db\"" >/dev/null 2>&1 \
-        || die "cannot create database $db on $PGHOST:$PGPORT as $PGUSER" "grant CREATEDB to $PGUSER or create it: createdb $db"
-      ok "created database $db"
-    fi
+  # One role per service, none a superuser; the same script docker compose runs (deploy/postgres/init-databases.sql).
+  local out
+  psql --version 2>/dev/null | grep -qE ' (1[5-9]|[2-9][0-9])\.' \
+    || die "psql 15 or newer is needed (it reads the passwords with \\getenv)" "apt-get install postgresql-client-15"
+  if ! out="$(psql -X -q -v ON_ERROR_STOP=1 -v prefix="$DB_PREFIX" -d postgres \
+      -f "$ROOT/deploy/postgres/init-databases.sql" 2>&1)"; then
+    die "could not create the roles and databases on $PGHOST:$PGPORT as $PGUSER: $out" \
+      "set PGUSER/PGPASSWORD to a role that may create roles and databases (a superuser), or allow it in pg_hba.conf"
+  fi
+  local db
+  for db in "${DB_PREFIX}orders" "${DB_PREFIX}inventory" "${DB_PREFIX}audit"; do
+    psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f "$ROOT/deploy/postgres/adopt-tables.sql" >/dev/null \
+      || die "could not give the tables of database $db to its owner" "see the message above"
   done
+  ok "databases ${DB_PREFIX}orders, ${DB_PREFIX}inventory, ${DB_PREFIX}audit, each with its own role"
 }
 
 # --- services ----------------------------------------------------------------------------------------------------
+
+# Passwords: .env.example has the local defaults, .env (if any) the machine's own; the environment wins over both.
+load_passwords() {
+  local file line name
+  for file in "$ROOT/.env.example" "$ROOT/.env"; do
+    [[ -f "$file" ]] || continue
+    while IFS= read -r line || [[ -n "$line" ]]; do
+      [[ "$line" =~ ^([A-Z_][A-Z0-9_]*)=(.*)$ ]] || continue
+      name="${BASH_REMATCH[1]}"
+      # a variable set in the environment before start.sh ran is kept
+      [[ -n "${!name+x}" && " ${PASSWORDS_FROM_ENV:-} " == *" $name "* ]] && continue
+      printf -v "$name" '%s' "${BASH_REMATCH[2]}"
+      export "${name?}"
+    done < "$file"
+  done
+}
+
+db_password() { # db_password <database>: the password of the role of that name
+  case "${1#"$DB_PREFIX"}" in
+    orders) echo "$ORDERS_DB_PASSWORD" ;; inventory) echo "$INVENTORY_DB_PASSWORD" ;; audit) echo "$AUDIT_DB_PASSWORD" ;;
+    *) die "no role for database $1" "add it to deploy/postgres/init-databases.sql and .env.example" ;;
+  esac
+}
 
 start_service() {
   local s="$1" name port db pid
@@ -328,10 +352,16 @@ start_service() {
     "LOG_FORMAT=$LOG_FORMAT"
     "SERVICE_NAME=$name"
   )
+  # Every service knows the staff account; web-ui and the back-ends share web-ui's service account.
+  env+=("EVENTSHOP_STAFF_PASSWORD=$EVENTSHOP_STAFF_PASSWORD" "EVENTSHOP_SERVICE_PASSWORD=$EVENTSHOP_SERVICE_PASSWORD")
   if [[ "$db" != "-" ]]; then
     env+=("DATASOURCES_DEFAULT_URL=jdbc:postgresql://$PGHOST:$PGPORT/$db"
-      "DATASOURCES_DEFAULT_USERNAME=$PGUSER" "DATASOURCES_DEFAULT_PASSWORD=${PGPASSWORD:-}")
+      "DATASOURCES_DEFAULT_USERNAME=$db" "DATASOURCES_DEFAULT_PASSWORD=$(db_password "$db")")
+    if [[ "$db" == "${DB_PREFIX}audit" ]]; then
+      env+=("FLYWAY_DATASOURCES_DEFAULT_USER=${db}_owner" "FLYWAY_DATASOURCES_DEFAULT_PASSWORD=$AUDIT_OWNER_DB_PASSWORD")
+    fi
   else
+    env+=("EVENTSHOP_WEB_SECRET=${EVENTSHOP_WEB_SECRET:-}")
     env+=("MICRONAUT_HTTP_SERVICES_ORDERS_URL=http://127.0.0.1:$(port_of orders-service)"
       "MICRONAUT_HTTP_SERVICES_INVENTORY_URL=http://127.0.0.1:$(port_of inventory-notification-service)"
       "MICRONAUT_HTTP_SERVICES_AUDIT_URL=http://127.0.0.1:$(port_of audit-service)")
@@ -380,6 +410,9 @@ ${BOLD}Event Shop is running.${RESET}
   Kafka                $BOOTSTRAP
   PostgreSQL           $PGHOST:$PGPORT (databases orders, inventory, audit)
   Logs and PID files   $RUN_DIR
+Staff sign-in          http://localhost:$(port_of web-ui)/login  as ${BOLD}staff${RESET} / ${BOLD}$EVENTSHOP_STAFF_PASSWORD${RESET}
+  (the local default from .env.example: change it in .env for anything but a local demo)
+Staff API calls        curl -u staff:$EVENTSHOP_STAFF_PASSWORD http://localhost:$(port_of orders-service)/orders
 Try: curl -X POST http://localhost:$(port_of orders-service)/order -H 'Content-Type: application/json' \\
        -d '{"customer_name":"Jean Dupont","coffee_type":"Espresso"}'
 Stop with ./stop.sh
@@ -387,7 +420,10 @@ EOF
 }
 
 main() {
+  # Names set in the environment before this script (they win over .env.example and .env).
+  PASSWORDS_FROM_ENV="$(compgen -e | tr '\n' ' ')"
   parse_args "$@"
+  load_passwords
   check_java
   mkdir -p "$DATA_DIR" "$RUN_DIR" "$LOG_DIR"
   # One start.sh at a time for this checkout.

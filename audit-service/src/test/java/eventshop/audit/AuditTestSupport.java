@@ -27,7 +27,7 @@ final class AuditTestSupport {
     }
 
     static Map<String, String> properties(Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.properties("audit"));
+        Map<String, String> props = new HashMap<>(TestInfrastructure.propertiesWithAppRole("audit"));
         props.put("eventshop.audit.consumer-group", "audit-test-" + UUID.randomUUID());
         props.put("eventshop.audit.topic-discovery-ms", "1000");
         props.putAll(extra);
@@ -37,8 +37,15 @@ final class AuditTestSupport {
     /** The test class's database, and counts of its journal as it is. */
     record Db(TestPostgres.Database database) {
 
+        /** As the service connects: a role that may add to the journal and read it. */
         static Db of(Map<String, String> props) {
             return new Db(TestPostgres.Database.of(props));
+        }
+
+        /** As the migrations connect: the database's owner. */
+        static Db owner(Map<String, String> props) {
+            return new Db(new TestPostgres.Database(props.get("datasources.default.url"),
+                    props.get("flyway.datasources.default.user"), props.get("flyway.datasources.default.password")));
         }
 
         Connection connect() throws SQLException {

@@ -1,5 +1,6 @@
 package eventshop.audit;
 
+import eventshop.testing.TestAccounts;
 import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
 import eventshop.events.EventHeaders;
@@ -178,7 +179,7 @@ class QueryApiTest implements TestPropertyProvider {
     @Test
     void theExportStreamsTheSelectionAsJsonLinesOldestFirst() throws IOException {
         HttpResponse<String> response = http.toBlocking().exchange(
-                HttpRequest.GET("/audit/export?orderId=" + bulkOrder), String.class);
+                HttpRequest.GET("/audit/export?orderId=" + bulkOrder).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), String.class);
 
         assertThat(response.getContentType()).hasValueSatisfying(t -> assertThat(t.toString())
                 .isEqualTo("application/x-ndjson"));
@@ -193,7 +194,7 @@ class QueryApiTest implements TestPropertyProvider {
             assertThat(entry.get("id").getLongValue()).isGreaterThan(previousId);
             previousId = entry.get("id").getLongValue();
         }
-        long everything = http.toBlocking().retrieve("/audit/export").lines().count();
+        long everything = http.toBlocking().retrieve(HttpRequest.GET("/audit/export").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)).lines().count();
         assertThat(everything).isEqualTo(db.count("TRUE"));
     }
 
@@ -212,7 +213,7 @@ class QueryApiTest implements TestPropertyProvider {
             "/audit/orders/not-a-uuid/timeline | orderId"})
     void malformedParametersAnswer400ProblemsNamingTheParameter(String uri, String parameter) {
         HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.GET(uri), String.class));
+                () -> http.toBlocking().exchange(HttpRequest.GET(uri).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), String.class));
 
         assertThat(e).as(uri).isNotNull();
         assertThat(e.getStatus().getCode()).as(uri).isEqualTo(400);
@@ -223,7 +224,7 @@ class QueryApiTest implements TestPropertyProvider {
     }
 
     private JsonNode get(String uri) throws IOException {
-        return json.readValue(http.toBlocking().retrieve(uri), JsonNode.class);
+        return json.readValue(http.toBlocking().retrieve(HttpRequest.GET(uri).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)), JsonNode.class);
     }
 
     private static List<JsonNode> list(JsonNode array) {

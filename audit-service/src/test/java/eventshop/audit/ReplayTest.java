@@ -1,5 +1,6 @@
 package eventshop.audit;
 
+import eventshop.testing.TestAccounts;
 import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
 import eventshop.events.EventHeaders;
@@ -116,7 +117,7 @@ class ReplayTest implements TestPropertyProvider {
         });
 
         // The timeline shows each event once, with its replay counted.
-        JsonNode timeline = json.readValue(http.toBlocking().retrieve("/audit/orders/" + orderId + "/timeline"),
+        JsonNode timeline = json.readValue(http.toBlocking().retrieve(HttpRequest.GET("/audit/orders/" + orderId + "/timeline").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)),
                 JsonNode.class);
         assertThat(timeline.get("events").size()).isEqualTo(4);
         int replays = 0;
@@ -166,7 +167,7 @@ class ReplayTest implements TestPropertyProvider {
         assertThat(reversed.getStatus().getCode()).isEqualTo(400);
 
         HttpClientResponseException notJson = catchThrowableOfType(HttpClientResponseException.class, () ->
-                http.toBlocking().exchange(HttpRequest.POST("/audit/replay", "{oops")
+                http.toBlocking().exchange(HttpRequest.POST("/audit/replay", "{oops").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)
                         .contentType("application/json"), String.class));
         assertThat(notJson.getStatus().getCode()).isEqualTo(400);
         assertThat(notJson.getResponse().getBody(String.class)).hasValueSatisfying(body ->
@@ -179,13 +180,13 @@ class ReplayTest implements TestPropertyProvider {
     }
 
     private JsonNode post(Map<String, String> body) throws IOException {
-        String response = http.toBlocking().retrieve(HttpRequest.POST("/audit/replay", new HashMap<>(body)));
+        String response = http.toBlocking().retrieve(HttpRequest.POST("/audit/replay", new HashMap<>(body)).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD));
         return json.readValue(response.getBytes(StandardCharsets.UTF_8), JsonNode.class);
     }
 
     private HttpClientResponseException postFailing(Map<String, String> body) {
         HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/audit/replay", new HashMap<>(body)), String.class));
+                () -> http.toBlocking().exchange(HttpRequest.POST("/audit/replay", new HashMap<>(body)).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), String.class));
         assertThat(e).as("expected an error for " + body).isNotNull();
         return e;
     }

@@ -1,5 +1,6 @@
 package eventshop.e2e;
 
+import eventshop.testing.TestAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,6 +23,13 @@ public final class JsonHttp {
 
     public Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** A GET of a staff endpoint, with the staff account (HTTP Basic, as {@code curl -u staff:...}). */
+    public Response getAsStaff(String url) {
+        String credentials = TestAccounts.STAFF + ":" + TestAccounts.STAFF_PASSWORD;
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     public Response post(String url, Object body, String requestId) {

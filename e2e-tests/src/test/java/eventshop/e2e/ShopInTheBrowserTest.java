@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -83,6 +84,7 @@ class ShopInTheBrowserTest {
 
     @Test
     void cancellingAConfirmedOrderRestoresTheStockOnTheInventoryPage() {
+        shop.signInAsStaff();
         int before = stockOnInventoryPage("LAT-001");
         shop.placeOrder("Alan Turing", "alan@example.com", "LAT-001", "3");
         assertThat(shop.statusBadge()).hasText("CONFIRMED", ShopPage.FLOW);
@@ -100,6 +102,7 @@ class ShopInTheBrowserTest {
 
     @Test
     void restockingRaisesTheStockShownOnTheInventoryPage() {
+        shop.signInAsStaff();
         int before = stockOnInventoryPage("AME-001");
         Locator row = page.locator("tr[data-sku=AME-001]");
         row.locator("input[name=quantity]").fill("7");
@@ -140,6 +143,7 @@ class ShopInTheBrowserTest {
         shop.placeOrder(name, "mallory@example.com", "MOC-001", "1");
 
         assertThat(page.locator(".facts dd").first()).containsText(name);
+        shop.signInAsStaff();
         page.navigate(system.url(WEB_UI) + "/orders");
         assertThat(page.locator("tr[data-order-id]").first()).containsText(name);
         assertThat(dialogOpened.get()).as("a script ran").isFalse();
@@ -172,6 +176,7 @@ class ShopInTheBrowserTest {
      */
     @Test
     void liveUpdatesComeBackByThemselvesAfterTheWebUiRestarts() {
+        shop.signInAsStaff();
         shop.open("/orders");
         markPage();
         page.evaluate("() => { const badge = document.getElementById('live-indicator');"
@@ -229,6 +234,7 @@ class ShopInTheBrowserTest {
         assertThat(card).hasClass(Pattern.compile(".*low-stock.*"));
         BrowserSession.screenshot(page, "low-stock-on-the-shop");
 
+        shop.signInAsStaff();
         shop.open("/inventory");
         Locator row = page.locator("tr[data-sku=BEAN-250]");
         assertThat(row).hasClass(Pattern.compile(".*\\blow\\b.*"));
@@ -236,7 +242,89 @@ class ShopInTheBrowserTest {
         BrowserSession.screenshot(page, "low-stock-on-the-inventory-page");
     }
 
+    /**
+     * Staff pages need a sign-in: an anonymous visitor is sent to the sign-in page; a signed-in member restocks;
+     * after signing out the inventory is refused again.
+     */
+    @Test
+    void staffSignInRestockSignOutAndRefusedAfterwards() {
+        page.navigate(system.url(WEB_UI) + "/inventory");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        BrowserSession.screenshot(page, "sign-in-page");
+
+        shop.signInAsStaff();
+        int before = stockOnInventoryPage("MUG-001");
+        Locator row = page.locator("tr[data-sku=MUG-001]");
+        row.locator("input[name=quantity]").fill("4");
+        row.locator("button[type=submit]").click();
+        assertThat(shop.stockCell("MUG-001")).hasText(String.valueOf(before + 4), ShopPage.FLOW);
+
+        shop.signOut();
+        page.navigate(system.url(WEB_UI) + "/inventory");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        page.navigate(system.url(WEB_UI) + "/audit");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+    }
+
+    /** The live ticker names customers only to staff: anyone else sees initials and a masked address. */
+    @Test
+    void anonymousVisitorsSeeCustomersMaskedAndStaffSeeThemWhole() {
+        String surname = "Masked" + UUID.randomUUID().toString().substring(0, 6);
+        shop.placeOrder("Grace " + surname, "grace@example.com", "ESP-001", "1");
+        assertThat(shop.statusBadge()).hasText("CONFIRMED", ShopPage.FLOW);
+
+        Page anonymous = browser.newPage();
+        try {
+            new ShopPage(anonymous, system.url(WEB_UI)).open("/");
+            assertThat(anonymous.locator("#ticker")).containsText("G. " + surname.charAt(0) + ". ordered");
+            assertThat(anonymous.locator("#ticker")).containsText("g***@example.com");
+            assertThat(anonymous.locator("#ticker")).not().containsText("Grace " + surname);
+            assertThat(anonymous.locator("#ticker")).not().containsText("grace@example.com");
+            BrowserSession.screenshot(anonymous, "ticker-masked-for-shoppers");
+        } finally {
+            anonymous.context().close();
+        }
+        shop.signInAsStaff();
+        shop.open("/");
+        assertThat(page.locator("#ticker")).containsText("Grace " + surname + " ordered");
+    }
+
+    /**
+     * The same order form sent twice (a double click, a browser retry, "try again" after a time-out) carries the same
+     * idempotency key: one order, and both answers lead to it.
+     */
+    @Test
+    void aDoubleSubmittedOrderFormPlacesOneOrder() throws Exception {
+        String name = "Twice " + UUID.randomUUID().toString().substring(0, 8);
+        shop.open("/");
+        shop.fillOrder(name, "twice@example.com", "CAP-001", "1");
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String field : List.of("_csrf", "idempotencyKey", "name", "email", "sku", "quantity")) {
+            fields.put(field, page.locator("#order-form [name=" + field + "]").first().inputValue());
+        }
+        com.microsoft.playwright.options.FormData form = com.microsoft.playwright.options.FormData.create();
+        fields.forEach(form::set);
+        var post = com.microsoft.playwright.options.RequestOptions.create().setForm(form).setMaxRedirects(0)
+                .setHeader("Origin", system.url(WEB_UI));
+        var first = page.request().post(system.url(WEB_UI) + "/orders", post);
+        var second = page.request().post(system.url(WEB_UI) + "/orders", post);
+
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(second.status()).isEqualTo(303);
+        assertThat(second.headers().get("location")).isEqualTo(first.headers().get("location"));
+        try (java.sql.Connection c = system.database(ORDERS).connect();
+             java.sql.PreparedStatement count = c.prepareStatement(
+                     "SELECT count(*) FROM customer_order WHERE customer_name = ?")) {
+            count.setString(1, name);
+            try (java.sql.ResultSet rs = count.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("orders placed by the doubly submitted form").isEqualTo(1);
+            }
+        }
+    }
+
     /** An address that leads nowhere answers the shop's own page, not a framework's. */
+
     @Test
     void anUnknownAddressShowsTheShopsNotFoundPage() {
         page.navigate(system.url(WEB_UI) + "/no/such/page");

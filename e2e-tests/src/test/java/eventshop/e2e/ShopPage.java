@@ -1,6 +1,7 @@
 package eventshop.e2e;
 
 import com.microsoft.playwright.Locator;
+import eventshop.testing.TestAccounts;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
@@ -47,6 +48,22 @@ public final class ShopPage {
         fillOrder(name, email, sku, quantity);
         page.click("#place-order");
         page.waitForURL(ORDER_URL);
+    }
+
+    /** Signs in with the staff account through the sign-in page, as a member of staff would. */
+    public void signInAsStaff() {
+        page.navigate(baseUrl + "/login");
+        page.fill("input[name=username]", TestAccounts.STAFF);
+        page.fill("input[name=password]", TestAccounts.STAFF_PASSWORD);
+        page.click("#sign-in-form button[type=submit]");
+        page.waitForURL(url -> !url.contains("/login"));
+        assertThat(page.locator(".staff-member")).hasText(TestAccounts.STAFF);
+    }
+
+    /** Signs out with the header's button. */
+    public void signOut() {
+        page.click(".sign-out-form button[type=submit]");
+        assertThat(page.locator(".sign-in-link")).isVisible();
     }
 
     /** The status badge on an order's page. */

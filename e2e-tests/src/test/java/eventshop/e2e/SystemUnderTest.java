@@ -1,6 +1,7 @@
 package eventshop.e2e;
 
 import eventshop.testing.KafkaBroker;
+import eventshop.testing.TestAccounts;
 import eventshop.testing.TestPostgres;
 
 import java.io.IOException;
@@ -43,21 +44,37 @@ public final class SystemUnderTest {
         for (String name : new String[] {ORDERS, INVENTORY, AUDIT, WEB_UI}) {
             ports.put(name, freePort());
         }
+        // As the run modes set them up: each service its own role, none a superuser; audit's migrations as the
+        // audit database's owner, the service as a role that cannot rewrite the journal.
         for (String name : new String[] {ORDERS, INVENTORY, AUDIT}) {
-            TestPostgres.Database db = TestPostgres.freshDatabase("e2e_" + name);
-            databases.put(name, db);
-            services.put(name, new ServiceProcess(name, jar(root, name), ports.get(name), Map.of(
+            Map<String, String> env = new LinkedHashMap<>(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka,
-                    "DATASOURCES_DEFAULT_URL", db.url(),
-                    "DATASOURCES_DEFAULT_USERNAME", db.username(),
-                    "DATASOURCES_DEFAULT_PASSWORD", db.password(),
-                    "LOG_FORMAT", "TEXT"), logs));
+                    "EVENTSHOP_STAFF_PASSWORD", TestAccounts.STAFF_PASSWORD,
+                    "EVENTSHOP_SERVICE_PASSWORD", TestAccounts.SERVICE_PASSWORD,
+                    "LOG_FORMAT", "TEXT"));
+            TestPostgres.Database db;
+            if (name.equals(AUDIT)) {
+                TestPostgres.Roles roles = TestPostgres.freshDatabaseWithAppRole("e2e_" + name);
+                db = roles.app();
+                env.put("FLYWAY_DATASOURCES_DEFAULT_USER", roles.owner().username());
+                env.put("FLYWAY_DATASOURCES_DEFAULT_PASSWORD", roles.owner().password());
+            } else {
+                db = TestPostgres.freshDatabase("e2e_" + name);
+            }
+            env.putAll(Map.of("DATASOURCES_DEFAULT_URL", db.url(), "DATASOURCES_DEFAULT_USERNAME", db.username(),
+                    "DATASOURCES_DEFAULT_PASSWORD", db.password()));
+            databases.put(name, db);
+            services.put(name, new ServiceProcess(name, jar(root, name), ports.get(name), env, logs));
         }
         services.put(WEB_UI, new ServiceProcess(WEB_UI, jar(root, WEB_UI), ports.get(WEB_UI), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MICRONAUT_HTTP_SERVICES_ORDERS_URL", "http://127.0.0.1:" + ports.get(ORDERS),
                 "MICRONAUT_HTTP_SERVICES_INVENTORY_URL", "http://127.0.0.1:" + ports.get(INVENTORY),
                 "MICRONAUT_HTTP_SERVICES_AUDIT_URL", "http://127.0.0.1:" + ports.get(AUDIT),
+                "EVENTSHOP_STAFF_PASSWORD", TestAccounts.STAFF_PASSWORD,
+                "EVENTSHOP_SERVICE_PASSWORD", TestAccounts.SERVICE_PASSWORD,
+                // fixed, so a signed-in browser stays signed in across a web-ui restart
+                "EVENTSHOP_WEB_SECRET", "e2e-signing-secret-" + java.util.UUID.randomUUID(),
                 "LOG_FORMAT", "TEXT"), logs));
     }
 

@@ -55,7 +55,7 @@ class WalkingSkeletonTest {
         assertThat(stockInInventoryDatabase(sku)).isEqualTo(stockBefore - 2);
         await("audit journal holds the order's events").atMost(FLOW_TIMEOUT).untilAsserted(() ->
                 assertThat(journaledTypes(orderId)).contains("OrderPlaced", "StockReserved", "OrderConfirmed"));
-        JsonNode timeline = http.get(system.url(AUDIT) + "/audit/orders/" + orderId + "/timeline").body();
+        JsonNode timeline = http.getAsStaff(system.url(AUDIT) + "/audit/orders/" + orderId + "/timeline").body();
         timeline.path("events").forEach(event ->
                 assertThat(event.path("correlationId").asText()).as("correlation id of %s", event.path("type"))
                         .isEqualTo(requestId));
@@ -100,7 +100,7 @@ class WalkingSkeletonTest {
     }
 
     private List<String> journaledTypes(String orderId) {
-        JsonNode timeline = http.get(system.url(AUDIT) + "/audit/orders/" + orderId + "/timeline").body();
+        JsonNode timeline = http.getAsStaff(system.url(AUDIT) + "/audit/orders/" + orderId + "/timeline").body();
         List<String> types = new ArrayList<>();
         timeline.path("events").forEach(event -> types.add(event.path("type").asText()));
         return types;

@@ -20,6 +20,12 @@ public final class EventHeaders {
     /** The HTTP header carrying the correlation id from the browser click onwards. */
     public static final String HTTP_REQUEST_ID = "X-Request-Id";
 
+    /**
+     * The HTTP header in which web-ui names the signed-in staff member it calls a back-end for (with its own service
+     * credentials), so the back-end's log says who restocked or replayed. Trusted only from the service account.
+     */
+    public static final String HTTP_STAFF_MEMBER = "X-Staff-Member";
+
     private EventHeaders() {
     }
 }

@@ -1,5 +1,6 @@
 package eventshop.inventory;
 
+import eventshop.testing.TestAccounts;
 import eventshop.events.ProductSnapshot;
 import eventshop.events.StockReplenished;
 import io.micronaut.core.type.Argument;
@@ -67,7 +68,7 @@ class ProductApiTest extends InventoryIntegrationTest {
     void restockingAddsStockAndAnnouncesItWithASnapshot() {
         createProduct("RS-A", 1, 5);
         Map<String, Object> after = http.toBlocking().retrieve(HttpRequest.POST("/products/RS-A/restock",
-                Map.of("quantity", 20)).header("X-Request-Id", "restock-click-1"), JSON_OBJECT);
+                Map.of("quantity", 20)).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD).header("X-Request-Id", "restock-click-1"), JSON_OBJECT);
         assertThat(after).containsEntry("stock", 21).containsEntry("lowStock", false);
         assertThat(stockOf("RS-A")).isEqualTo(21);
         await().untilAsserted(() -> assertThat(events(StockReplenished.class,
@@ -84,7 +85,7 @@ class ProductApiTest extends InventoryIntegrationTest {
     @Test
     void unknownSkusAre404Problems() {
         assertProblem(HttpRequest.GET("/products/NOPE-1"), HttpStatus.NOT_FOUND, "NOPE-1");
-        assertProblem(HttpRequest.POST("/products/NOPE-1/restock", Map.of("quantity", 1)), HttpStatus.NOT_FOUND,
+        assertProblem(HttpRequest.POST("/products/NOPE-1/restock", Map.of("quantity", 1)).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), HttpStatus.NOT_FOUND,
                 "NOPE-1");
     }
 
@@ -93,7 +94,7 @@ class ProductApiTest extends InventoryIntegrationTest {
             "{\"quantity\":99999999999}", "{\"quantity\":\"many\"}", "{}", "{\"quantity\":", "not json", "[]"})
     void badRestockRequestsAre400ProblemsAndChangeNothing(String body) {
         createProductOnce("BAD-A");
-        HttpClientResponseException e = assertProblem(HttpRequest.POST("/products/BAD-A/restock", body)
+        HttpClientResponseException e = assertProblem(HttpRequest.POST("/products/BAD-A/restock", body).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)
                 .contentType(MediaType.APPLICATION_JSON_TYPE), HttpStatus.BAD_REQUEST, null);
         boolean quantityField = body.equals("{}") || body.startsWith("{\"quantity\":") && body.endsWith("}");
         assertThat(e.getResponse().getBody(String.class).orElse(""))
@@ -104,27 +105,27 @@ class ProductApiTest extends InventoryIntegrationTest {
     @Test
     void aRestockBeyondTheShelfIsAConflictProblem() {
         createProduct("BIG-A", 999_999, 0);
-        assertProblem(HttpRequest.POST("/products/BIG-A/restock", Map.of("quantity", 2)), HttpStatus.CONFLICT,
+        assertProblem(HttpRequest.POST("/products/BIG-A/restock", Map.of("quantity", 2)).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), HttpStatus.CONFLICT,
                 "maximum");
         assertThat(stockOf("BIG-A")).isEqualTo(999_999);
     }
 
     @Test
     void badQueryParametersAre400Problems() {
-        assertProblem(HttpRequest.GET("/reservations?orderId=not-a-uuid"), HttpStatus.BAD_REQUEST, null);
-        assertProblem(HttpRequest.GET("/notifications?orderId=42"), HttpStatus.BAD_REQUEST, null);
-        assertProblem(HttpRequest.GET("/notifications?limit=0"), HttpStatus.BAD_REQUEST, "limit");
-        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/reservations?orderId=" + UUID.randomUUID()),
+        assertProblem(HttpRequest.GET("/reservations?orderId=not-a-uuid").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), HttpStatus.BAD_REQUEST, null);
+        assertProblem(HttpRequest.GET("/notifications?orderId=42").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), HttpStatus.BAD_REQUEST, null);
+        assertProblem(HttpRequest.GET("/notifications?limit=0").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), HttpStatus.BAD_REQUEST, "limit");
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/reservations?orderId=" + UUID.randomUUID()).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD),
                 Argument.listOf(JSON_OBJECT))).isEmpty();
     }
 
     @Test
     void healthCoversDatabaseAndKafkaAndPrometheusShowsStock() {
-        Map<String, Object> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), JSON_OBJECT);
+        Map<String, Object> health = http.toBlocking().retrieve(HttpRequest.GET("/health").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), JSON_OBJECT);
         assertThat(health).containsEntry("status", "UP");
         assertThat(health.toString()).contains("jdbc", "kafka", "consumers");
         assertThat(http.toBlocking().exchange(HttpRequest.GET("/health/liveness"), String.class).code()).isEqualTo(200);
-        Map<String, Object> readiness = http.toBlocking().retrieve(HttpRequest.GET("/health/readiness"), JSON_OBJECT);
+        Map<String, Object> readiness = http.toBlocking().retrieve(HttpRequest.GET("/health/readiness").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), JSON_OBJECT);
         assertThat(readiness).containsEntry("status", "UP");
         assertThat(readiness).as("readiness covers the database and Kafka").extractingByKey("details")
                 .asInstanceOf(InstanceOfAssertFactories.MAP).containsKeys("jdbc", "kafka");

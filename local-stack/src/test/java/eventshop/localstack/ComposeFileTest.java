@@ -107,10 +107,13 @@ class ComposeFileTest {
     void backendsUseTheirOwnDatabaseCreatedByTheInitScript(String name) throws IOException {
         String db = DATABASES.get(name);
         assertThat(COMPOSE.env(name)).containsEntry("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://postgres:5432/" + db);
+        // Its own role (named like its database), never the superuser; the init script gives it the same password.
+        assertThat(COMPOSE.env(name)).containsEntry("DATASOURCES_DEFAULT_USERNAME", db);
         assertThat(COMPOSE.env(name).get("DATASOURCES_DEFAULT_PASSWORD"))
-                .isEqualTo(COMPOSE.env("postgres").get("POSTGRES_PASSWORD"));
+                .isEqualTo(COMPOSE.env("postgres").get(db.toUpperCase() + "_DB_PASSWORD"))
+                .isNotEqualTo(COMPOSE.env("postgres").get("POSTGRES_PASSWORD"));
         String init = Files.readString(ROOT.resolve("deploy/postgres/init-databases.sql"));
-        assertThat(init).containsPattern("(?m)^CREATE DATABASE " + db + ";");
+        assertThat(init).contains("(:'prefix' || '" + db + "', :'" + db + "_password', :'prefix' || '" + db + "', ");
         assertThat(COMPOSE.volumes("postgres"))
                 .contains("./deploy/postgres/init-databases.sql:/docker-entrypoint-initdb.d/10-init-databases.sql:ro");
     }
@@ -351,5 +354,26 @@ class ComposeFileTest {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** One file holds the local defaults: every {@code ${NAME:-default}} of the compose file is .env.example's. */
+    @Test
+    void composeDefaultsAreTheOnesInEnvExample() throws IOException {
+        Map<String, String> example = new TreeMap<>();
+        for (String line : Files.readAllLines(ROOT.resolve(".env.example"))) {
+            Matcher setting = Pattern.compile("^([A-Z_][A-Z0-9_]*)=(.*)$").matcher(line);
+            if (setting.matches()) {
+                example.put(setting.group(1), setting.group(2));
+            }
+        }
+        Matcher defaulted = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*):-([^}]*)}")
+                .matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, String> compose = new TreeMap<>();
+        while (defaulted.find()) {
+            compose.put(defaulted.group(1), defaulted.group(2));
+        }
+        compose.keySet().removeIf(name -> !name.contains("PASSWORD") && !name.contains("SECRET"));
+        assertThat(compose).as("password defaults in docker-compose.yml").isNotEmpty();
+        compose.forEach((name, value) -> assertThat(example).as(".env.example's %s", name).containsEntry(name, value));
     }
 }

@@ -1,5 +1,6 @@
 package eventshop.orders;
 
+import eventshop.testing.TestAccounts;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -107,6 +108,10 @@ class BadInputTest implements TestPropertyProvider {
                         "customer.name", "customer.email", "lines[0].quantity"),
                 bad("quantity not a number", order("Ana", "a@example.com", "TEST-ESP", "\"many\""),
                         "lines[0].quantity"),
+                bad("quantity a fraction", order("Ana", "a@example.com", "TEST-ESP", "1.5"), "lines[0].quantity"),
+                bad("quantity a number in a string", order("Ana", "a@example.com", "TEST-ESP", "\"2\""),
+                        "lines[0].quantity"),
+                bad("quantity 2.0", order("Ana", "a@example.com", "TEST-ESP", "2.0"), "lines[0].quantity"),
                 bad("malformed JSON", "{\"customer\": {\"name\": ", "body"),
                 bad("JSON of the wrong shape", "[1,2,3]", "body"));
     }
@@ -144,10 +149,10 @@ class BadInputTest implements TestPropertyProvider {
                 request("cancel non-UUID", () -> HttpRequest.POST("/orders/not-a-uuid/cancel", "{}"), 400),
                 request("cancel reason too long", () -> HttpRequest.POST("/orders/" + UUID.randomUUID() + "/cancel",
                         "{\"reason\":\"" + "r".repeat(501) + "\"}"), 400),
-                request("unknown status filter", () -> HttpRequest.GET("/orders?status=SHIPPED"), 400),
-                request("page size 0", () -> HttpRequest.GET("/orders?size=0"), 400),
-                request("page size over 100", () -> HttpRequest.GET("/orders?size=101"), 400),
-                request("negative page", () -> HttpRequest.GET("/orders?page=-1"), 400),
+                request("unknown status filter", () -> HttpRequest.GET("/orders?status=SHIPPED").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), 400),
+                request("page size 0", () -> HttpRequest.GET("/orders?size=0").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), 400),
+                request("page size over 100", () -> HttpRequest.GET("/orders?size=101").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), 400),
+                request("negative page", () -> HttpRequest.GET("/orders?page=-1").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD), 400),
                 request("legacy malformed JSON", () -> HttpRequest.POST("/order", "{\"customer_name\":"), 400),
                 request("legacy missing coffee", () -> HttpRequest.POST("/order", "{\"customer_name\":\"Jean\"}"), 400));
     }

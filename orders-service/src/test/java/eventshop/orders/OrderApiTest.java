@@ -1,5 +1,6 @@
 package eventshop.orders;
 
+import eventshop.testing.TestAccounts;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -158,18 +159,18 @@ class OrderApiTest implements TestPropertyProvider {
         assertThat(one.json().get("customer").get("name").getStringValue()).isEqualTo("Pager 0");
         assertThat(one.json().get("history").get(0).get("at").getStringValue()).isNotBlank();
 
-        Http.Reply firstPage = http.send(HttpRequest.GET("/orders?status=PENDING&page=0&size=2"));
+        Http.Reply firstPage = http.send(HttpRequest.GET("/orders?status=PENDING&page=0&size=2").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD));
         assertThat(firstPage.status()).isEqualTo(200);
         assertThat(firstPage.json().get("size").getIntValue()).isEqualTo(2);
         assertThat(firstPage.json().get("page").getIntValue()).isZero();
         assertThat(firstPage.json().get("total").getLongValue()).isGreaterThanOrEqualTo(3);
         List<String> firstIds = ids(firstPage);
         assertThat(firstIds).containsExactly(ids.get(2), ids.get(1));
-        List<String> secondIds = ids(http.send(HttpRequest.GET("/orders?status=PENDING&page=1&size=2")));
+        List<String> secondIds = ids(http.send(HttpRequest.GET("/orders?status=PENDING&page=1&size=2").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)));
         assertThat(secondIds).first().isEqualTo(ids.get(0));
 
-        assertThat(http.send(HttpRequest.GET("/orders?status=CONFIRMED")).json().get("items").size()).isZero();
-        assertThat(ids(http.send(HttpRequest.GET("/orders")))).contains(ids.toArray(String[]::new));
+        assertThat(http.send(HttpRequest.GET("/orders?status=CONFIRMED").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)).json().get("items").size()).isZero();
+        assertThat(ids(http.send(HttpRequest.GET("/orders").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)))).contains(ids.toArray(String[]::new));
     }
 
     @Test
@@ -260,7 +261,7 @@ class OrderApiTest implements TestPropertyProvider {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(http.send(HttpRequest.GET("/health/liveness")).status()).isEqualTo(200);
-        Http.Reply readiness = http.send(HttpRequest.GET("/health/readiness"));
+        Http.Reply readiness = http.send(HttpRequest.GET("/health/readiness").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD));
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("details").get("jdbc").get("status").getStringValue()).isEqualTo("UP");
         assertThat(readiness.json().get("details").get("kafka").get("status").getStringValue()).isEqualTo("UP");

@@ -33,6 +33,13 @@ public final class TestPostgres {
                     properties.get("datasources.default.username"), properties.get("datasources.default.password"));
         }
 
+        /** The same role on the database {@code name} of the same server. */
+        Database at(String name) {
+            String base = url.substring(0, url.lastIndexOf('/') + 1);
+            String query = url.contains("?") ? url.substring(url.indexOf('?')) : "";
+            return new Database(base + name + query, username, password);
+        }
+
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, username, password);
         }
@@ -94,20 +101,93 @@ public final class TestPostgres {
     private TestPostgres() {
     }
 
-    /** A new empty database whose name starts with the given prefix. */
+    /**
+     * A database and the roles that own and use it, as the run modes create them: an owner role that runs the
+     * migrations, and the role the service connects as. For most services they are one role (owner == app).
+     */
+    public record Roles(Database owner, Database app) {
+    }
+
+    /**
+     * A new empty database whose name starts with the given prefix, owned by a new login role of the same name that
+     * is no superuser and may connect to this database only, as each service's role in the run modes.
+     */
     public static Database freshDatabase(String prefix) {
-        Server s = server();
-        String name = (prefix.replaceAll("[^A-Za-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
+        String name = newName(prefix);
+        Database owner = createRole(name);
+        createDatabase(name, owner.username());
+        return owner.at(name);
+    }
+
+    /**
+     * A new empty database owned by {@code <name>_owner} (who runs the migrations), with a second login role
+     * {@code <name>} for the service, which gets only the privileges the migrations grant it: the audit journal's
+     * set-up, where the service must not be able to change what it wrote.
+     */
+    public static Roles freshDatabaseWithAppRole(String prefix) {
+        String name = newName(prefix);
+        Database owner = createRole(name + "_owner");
+        Database app = createRole(name);
+        createDatabase(name, owner.username());
+        admin("GRANT CONNECT ON DATABASE " + name + " TO " + app.username());
+        return new Roles(owner.at(name), app.at(name));
+    }
+
+    private static String newName(String prefix) {
+        return (prefix.replaceAll("[^A-Za-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
+    }
+
+    private static Database createRole(String role) {
+        String password = UUID.randomUUID().toString();
+        admin("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
+        CREATED_ROLES.add(role);
+        return new Database(server().adminUrl(), role, password);
+    }
+
+    private static void createDatabase(String name, String owner) {
+        admin("CREATE DATABASE " + name + " OWNER " + owner);
+        CREATED_DATABASES.add(name);
+        admin("REVOKE CONNECT, TEMPORARY ON DATABASE " + name + " FROM PUBLIC");
+    }
+
+    private static void admin(String sql) {
+        Server s = server();
         try (Connection c = DriverManager.getConnection(s.adminUrl(), s.username(), s.password());
              Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
+            st.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name + " on " + s.adminUrl(), e);
+            throw new IllegalStateException("cannot " + sql.replaceAll("PASSWORD '.*'", "PASSWORD ...") + " on "
+                    + s.adminUrl() + " as " + s.username(), e);
         }
-        String base = s.adminUrl().substring(0, s.adminUrl().lastIndexOf('/') + 1);
-        String query = s.adminUrl().contains("?") ? s.adminUrl().substring(s.adminUrl().indexOf('?')) : "";
-        return new Database(base + name + query, s.username(), s.password());
+    }
+
+    /** The roles and databases this JVM made, dropped when it exits (databases first: a role owning one stays). */
+    private static final List<String> CREATED_ROLES = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<String> CREATED_DATABASES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreated, "test-postgres-cleanup"));
+    }
+
+    private static void dropCreated() {
+        if (server == null) {
+            return;
+        }
+        for (String database : CREATED_DATABASES) {
+            quietly("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+        for (String role : CREATED_ROLES) {
+            quietly("DROP ROLE IF EXISTS " + role);
+        }
+    }
+
+    private static void quietly(String sql) {
+        try {
+            admin(sql);
+        } catch (IllegalStateException e) {
+            // best effort at exit: a database still in use by a process outside this JVM is left for the next run
+        }
     }
 
     private static synchronized Server server() {

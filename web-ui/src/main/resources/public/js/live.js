@@ -28,7 +28,10 @@
       return;
     }
     fetch(region.dataset.liveSrc, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' })
-      .then(function (response) { return response.ok || response.status === 404 ? response.text() : null; })
+      // Redirected: the sign-in has ended (a staff page sent to /login); keep what is shown rather than the form.
+      .then(function (response) {
+        return !response.redirected && (response.ok || response.status === 404) ? response.text() : null;
+      })
       .then(function (html) {
         if (html === null) { return; }
         var doc = new DOMParser().parseFromString(html, 'text/html');

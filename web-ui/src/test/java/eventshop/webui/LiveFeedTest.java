@@ -1,5 +1,6 @@
 package eventshop.webui;
 
+import eventshop.webui.security.CsrfTokens;
 import eventshop.events.Customer;
 import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
@@ -37,6 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Records on the real broker reach open pages over Server-Sent Events, valid or not. */
@@ -72,6 +75,8 @@ class LiveFeedTest implements TestPropertyProvider {
         props.put("micronaut.http.services.audit.url", "http://127.0.0.1:9");
         // The test's own SSE client waits quietly until the listener has its partitions.
         props.put("micronaut.http.client.read-timeout", "60s");
+        props.put("micronaut.http.client.follow-redirects", "false");
+        props.putAll(StaffSession.properties());
         return props;
     }
 
@@ -103,14 +108,23 @@ class LiveFeedTest implements TestPropertyProvider {
             assertEquals("PENDING", event.status());
             assertEquals("req-live-1", event.correlationId());
             assertEquals(Topics.ORDERS, event.topic());
+            assertEquals("A. ordered 2 × Espresso · 5.00 EUR", event.summary(), "an anonymous page: customer masked");
+            assertNull(event.maskedSummary());
             LiveEvent invalid = received.stream().filter(LiveFeedTest::isGarbage).findFirst().orElseThrow();
             assertTrue(invalid.error().contains("MALFORMED_JSON"), invalid.error());
 
             // A page opened afterwards starts with these events in its ticker, and every backend shows as down.
-            String page = httpClient.toBlocking().retrieve("/notifications");
-            assertTrue(page.contains("Ada ordered 2 × Espresso · 5.00 EUR"), "ticker shows the recent event");
+            // Anonymous visitors see the customer masked, a signed-in staff member sees them whole.
+            String page = httpClient.toBlocking().retrieve("/architecture");
+            assertTrue(page.contains("A. ordered 2 × Espresso · 5.00 EUR"), "ticker shows the recent event, masked");
+            assertFalse(page.contains("Ada ordered"), "no customer name for anonymous visitors");
+            StaffSession staff = StaffSession.signIn(httpClient, new CsrfTokens(StaffSession.SIGNING_SECRET).newToken());
+            String staffPage = httpClient.toBlocking().retrieve(HttpRequest.GET("/architecture").cookie(staff.cookie()));
+            assertTrue(staffPage.contains("Ada ordered 2 × Espresso · 5.00 EUR"), "staff see the customer");
             assertTrue(page.contains("class=\"tick tick-invalid\""), "ticker marks the invalid record");
-            assertTrue(page.contains("is not reachable right now"), "banner for the dead backend");
+            String staffNotifications = httpClient.toBlocking().retrieve(HttpRequest.GET("/notifications")
+                    .cookie(staff.cookie()));
+            assertTrue(staffNotifications.contains("is not reachable right now"), "banner for the dead backend");
         } finally {
             subscription.dispose();
         }

@@ -12,6 +12,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import eventshop.webui.security.CsrfTokens;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiPagesTest implements TestPropertyProvider {
 
-    private static final String TOKEN = "test-token-123";
+    private static final String TOKEN = new CsrfTokens(StaffSession.SIGNING_SECRET).newToken();
 
     private final FakeBackend orders = new FakeBackend();
     private final FakeBackend inventory = new FakeBackend();
@@ -73,7 +74,15 @@ class WebUiPagesTest implements TestPropertyProvider {
         props.put("micronaut.http.services.inventory.url", inventory.url());
         props.put("micronaut.http.services.audit.url", audit.url());
         props.put("micronaut.http.client.follow-redirects", "false");
+        props.putAll(StaffSession.properties());
         return props;
+    }
+
+    private StaffSession staff;
+
+    @org.junit.jupiter.api.BeforeAll
+    void signIn() {
+        staff = StaffSession.signIn(client, TOKEN);
     }
 
     @AfterAll
@@ -99,7 +108,7 @@ class WebUiPagesTest implements TestPropertyProvider {
 
     @Test
     void everyResponseCarriesSecurityHeaders() {
-        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/orders"), String.class);
+        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/"), String.class);
         assertTrue(response.getHeaders().get("Content-Security-Policy").contains("default-src 'self'"));
         assertTrue(response.getHeaders().get("Content-Security-Policy").contains("frame-ancestors 'none'"));
         assertEquals("nosniff", response.getHeaders().get("X-Content-Type-Options"));
@@ -131,6 +140,7 @@ class WebUiPagesTest implements TestPropertyProvider {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
             java.io.OutputStream out = socket.getOutputStream();
             out.write(("POST /inventory/ESP/restock HTTP/1.1\r\nHost: localhost\r\nCookie: eventshop_csrf=" + TOKEN
+                    + "; " + staff.cookie().getName() + "=" + staff.cookie().getValue()
                     + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -348,13 +358,15 @@ class WebUiPagesTest implements TestPropertyProvider {
         assertTrue(client.toBlocking().retrieve("/static/css/shop.css").contains(".badge-confirmed"));
     }
 
+    /** A page as a signed-in staff member sees it (a shopper's pages look the same to staff). */
     private Document get(String uri) {
-        return Jsoup.parse(client.toBlocking().retrieve(uri));
+        return Jsoup.parse(client.toBlocking().retrieve(HttpRequest.GET(uri).cookie(staff.cookie())));
     }
 
-    private static HttpRequest<String> form(String uri, String body) {
+    /** A form as a signed-in staff member sends it, with the CSRF cookie and token. */
+    private HttpRequest<String> form(String uri, String body) {
         return HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .cookie(io.micronaut.http.cookie.Cookie.of("eventshop_csrf", TOKEN));
+                .cookie(io.micronaut.http.cookie.Cookie.of("eventshop_csrf", TOKEN)).cookie(staff.cookie());
     }
 
     private static String csrf() {

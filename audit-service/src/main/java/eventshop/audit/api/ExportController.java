@@ -1,5 +1,7 @@
 package eventshop.audit.api;
 
+import eventshop.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import eventshop.audit.persistence.JournalFilter;
 import eventshop.audit.persistence.JournalRecord;
 import eventshop.audit.persistence.JournalRepository;
@@ -30,6 +32,7 @@ import java.util.List;
  * Because the journal is append-only, bounding the export by the highest id at the start gives a consistent snapshot:
  * rows are never changed or removed under the reader, and rows appended meanwhile are simply not part of it.
  */
+@Secured({Roles.STAFF, Roles.SERVICE})
 @Controller("/audit")
 public class ExportController {
 

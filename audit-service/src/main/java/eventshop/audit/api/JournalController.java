@@ -1,5 +1,7 @@
 package eventshop.audit.api;
 
+import eventshop.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import eventshop.audit.domain.Timeline;
 import eventshop.audit.persistence.JournalRepository;
 import eventshop.audit.persistence.JournalRepository.NamedCount;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Reading the journal: filtered pages, an order's timeline, counts. */
+@Secured({Roles.STAFF, Roles.SERVICE})
 @Controller("/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Validated

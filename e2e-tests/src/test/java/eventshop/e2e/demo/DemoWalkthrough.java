@@ -1,5 +1,6 @@
 package eventshop.e2e.demo;
 
+import eventshop.testing.TestAccounts;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -141,6 +142,7 @@ class DemoWalkthrough {
                 "The confirmation is not undone in place: OrderCancelled is a new fact, and inventory reacts by "
                         + "releasing the reserved stock (StockReleased) and telling Ada.");
 
+        signInAsStaff();
         shop.open("/inventory");
         assertThat(shop.stockCell("ESP-001")).hasText("50", ShopPage.FLOW);
         assertThat(shop.stockCell("CAP-001")).hasText("40", ShopPage.FLOW);
@@ -149,6 +151,21 @@ class DemoWalkthrough {
         film.then(page, "stock-restored", "The stock is back: 50 espressos, 40 cappuccinos",
                 "The mugs stay reserved for Alan: one left, under the low-water mark, so inventory raised "
                         + "LowStockDetected.");
+    }
+
+    /** The inventory is for staff: the shop sends an anonymous visitor to the sign-in page. */
+    private void signInAsStaff() {
+        page.navigate(system.url(WEB_UI) + "/inventory");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        page.fill("input[name=username]", TestAccounts.STAFF);
+        page.fill("input[name=password]", TestAccounts.STAFF_PASSWORD);
+        Filmstrip.highlight(page.locator("#sign-in-form"));
+        film.step(page, "sign-in", "Staff sign in; shoppers never need to",
+                "The shop, an order's page and cancelling it are open to anyone, with customers masked in the "
+                        + "ticker. Stock, notifications, every order and the journal are for staff: locally the "
+                        + "account staff / staff-demo (EVENTSHOP_STAFF_PASSWORD; change it).");
+        page.click("#sign-in-form button[type=submit]");
+        page.waitForURL(url -> !url.contains("/login"));
     }
 
     private void restock() {

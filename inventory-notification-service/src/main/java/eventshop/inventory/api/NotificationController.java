@@ -1,5 +1,7 @@
 package eventshop.inventory.api;
 
+import eventshop.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import eventshop.inventory.persistence.NotificationRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
+@Secured({Roles.STAFF, Roles.SERVICE})
 @Controller("/notifications")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class NotificationController {

@@ -1,9 +1,17 @@
 package eventshop.inventory.api;
 
+import eventshop.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import eventshop.inventory.persistence.ProductRepository;
 import eventshop.inventory.stock.RestockService;
 import eventshop.platform.http.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Header;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,9 +23,13 @@ import org.zalando.problem.ThrowableProblem;
 
 import java.util.List;
 
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/products")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ProductController {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String IDEMPOTENT_REPLAY = "Idempotent-Replayed";
 
     private final ProductRepository products;
     private final RestockService restocks;
@@ -37,9 +49,17 @@ public class ProductController {
         return products.findById(sku).map(ProductView::of).orElseThrow(() -> unknown(sku));
     }
 
+    /** With an Idempotency-Key (as POST /orders takes it), a retry restocks nothing and answers like the first. */
     @Post("/{sku}/restock")
-    ProductView restock(String sku, @Body @Valid RestockRequest request) {
-        return restocks.restock(sku, request.quantity()).map(ProductView::of).orElseThrow(() -> unknown(sku));
+    @Secured({Roles.STAFF, Roles.SERVICE})
+    HttpResponse<ProductView> restock(String sku, @Body @Valid RestockRequest request,
+                                      @Header(IDEMPOTENCY_KEY) @Nullable @Size(max = 100)
+                                      @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
+                                      String idempotencyKey) {
+        RestockService.Restocked restocked = restocks.restock(sku, request.quantity(), idempotencyKey)
+                .orElseThrow(() -> unknown(sku));
+        return HttpResponse.ok(ProductView.of(restocked.product()))
+                .header(IDEMPOTENT_REPLAY, String.valueOf(restocked.replayed()));
     }
 
     private static ThrowableProblem unknown(String sku) {

@@ -1,5 +1,7 @@
 package eventshop.inventory.api;
 
+import eventshop.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import eventshop.inventory.persistence.ReservationRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
 
+@Secured({Roles.STAFF, Roles.SERVICE})
 @Controller("/reservations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReservationController {

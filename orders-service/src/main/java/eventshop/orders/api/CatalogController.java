@@ -1,5 +1,7 @@
 package eventshop.orders.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import eventshop.orders.service.CatalogReplica;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/catalog")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "catalog")

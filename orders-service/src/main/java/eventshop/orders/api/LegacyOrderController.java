@@ -1,5 +1,7 @@
 package eventshop.orders.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import eventshop.orders.domain.CatalogEntry;
 import eventshop.orders.domain.LegacyCustomer;
 import eventshop.orders.domain.RequestedLine;
@@ -30,6 +32,7 @@ import java.util.stream.Collectors;
  * The original coffee-order API, kept working unchanged: {@code POST /order} with a customer name and a coffee type
  * places a one-item order of the catalog product of that name (case-insensitive).
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "legacy")

@@ -1,5 +1,8 @@
 package eventshop.orders.api;
 
+import eventshop.platform.security.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.domain.RequestedLine;
 import eventshop.orders.service.NewOrder;
@@ -30,6 +33,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/orders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "orders")
@@ -67,6 +71,7 @@ public class OrderController {
 
     @Operation(summary = "List orders, newest first", description = "page counts from 0; size is 1 to 100.")
     @Get
+    @Secured({Roles.STAFF, Roles.SERVICE}) // every customer's name and e-mail: staff only
     public PageView<OrderSummary> list(@QueryValue @Nullable OrderStatus status,
                           @QueryValue(defaultValue = "0") @Min(0) int page,
                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {

@@ -42,8 +42,10 @@ public class CorrelationIdFilter implements io.micronaut.core.order.Ordered {
         response.header(EventHeaders.HTTP_REQUEST_ID, id);
         long startedAt = request.getAttribute(STARTED_AT, Long.class).orElse(System.nanoTime());
         if (!request.getPath().startsWith("/health") && !request.getPath().startsWith("/prometheus")) {
-            CorrelationId.runWith(id, () -> ACCESS_LOG.info("{} {} -> {} in {} ms", request.getMethodName(),
-                    request.getPath(), response.code(), (System.nanoTime() - startedAt) / 1_000_000));
+            // Who, when security authenticated the request (the actor filter): "by staff", "by web-ui for alice".
+            String actor = request.getAttribute("actor", String.class).map(a -> " by " + a).orElse("");
+            CorrelationId.runWith(id, () -> ACCESS_LOG.info("{} {} -> {} in {} ms{}", request.getMethodName(),
+                    request.getPath(), response.code(), (System.nanoTime() - startedAt) / 1_000_000, actor));
         }
     }
 

@@ -1,6 +1,8 @@
 package eventshop.platform.http;
 
 import eventshop.platform.correlation.CorrelationId;
+import eventshop.platform.security.Roles;
+import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -21,6 +23,7 @@ import org.zalando.problem.ThrowableProblem;
  * <ul>
  * <li>a 5xx says that it failed and which request id to quote, never why: exception messages can carry SQL, URLs or
  * credentials, and the cause is in the log under the same id;</li>
+ * <li>a refused request (no or wrong credentials, 401; a role that may not, 403) says how to sign in;</li>
  * <li>a request value that cannot be read (malformed JSON, {@code 42} as a UUID, {@code "many"} as a quantity) is a 400
  * naming the field, or {@code body}, without the Java types the parser mentions ({@link UnreadableRequests}).</li>
  * </ul>
@@ -42,6 +45,8 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
         ThrowableProblem replacement;
         if (response.code() >= 500) {
             replacement = serverError(context, status);
+        } else if (cause instanceof AuthorizationException refused) {
+            replacement = refusal(refused, status);
         } else if (cause instanceof ThrowableProblem) {
             replacement = null; // a refusal a service threw (Problems): rendered as it is
         } else {
@@ -58,6 +63,13 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
                 .withDetail("The server could not handle this request. Quote request id " + requestId
                         + " when reporting it.")
                 .build();
+    }
+
+    /** 401: who may call and how to sign in; 403: signed in, but not with a role that may do this. */
+    private static ThrowableProblem refusal(AuthorizationException refused, HttpStatus status) {
+        return Problems.of(status, refused.isForbidden()
+                ? "This account may not do this: it needs the " + Roles.STAFF + " role."
+                : "This is for staff: send the credentials of a staff account with HTTP Basic (curl -u staff:PASSWORD).");
     }
 
     /** Other client errors (415, 413, a missing body) keep Micronaut's message, which describes the request. */

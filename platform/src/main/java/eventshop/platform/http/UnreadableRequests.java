@@ -54,9 +54,19 @@ final class UnreadableRequests {
         if (causedBy(cause, JsonParseException.class).isPresent()) {
             return violation(BODY, "is not valid JSON"); // cut short or misspelt while a property was being read
         }
+        String message = strictIntegerRefused(cause) ? StrictIntegers.MESSAGE : "is not a valid value";
         return causedBy(cause, SerdeException.class).filter(serde -> !serde.getPath().isEmpty())
-                .map(serde -> violation(jsonPath(serde.getPath()), "is not a valid value"))
+                .map(serde -> violation(jsonPath(serde.getPath()), message))
                 .orElseGet(() -> violation(BODY, "is not valid JSON of the expected shape"));
+    }
+
+    private static boolean strictIntegerRefused(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(StrictIntegers.MESSAGE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> Optional<T> causedBy(Throwable cause, Class<T> type) {

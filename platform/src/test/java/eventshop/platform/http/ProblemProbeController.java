@@ -1,5 +1,7 @@
 package eventshop.platform.http;
 
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.annotation.Secured;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Refuses requests in each way a service does, to check what the client gets to see. Test-only. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/problem-probe")
 class ProblemProbeController {
 

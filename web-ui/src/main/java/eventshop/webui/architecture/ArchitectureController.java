@@ -1,5 +1,7 @@
 package eventshop.webui.architecture;
 
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.annotation.Secured;
 import eventshop.events.Topics;
 import eventshop.webui.layout.Page;
 import io.micronaut.core.io.ResourceResolver;
@@ -25,6 +27,7 @@ import java.util.Optional;
  * compaction and consumers come from {@link Topics}, and keys, producers and events from documentation/architecture.md.
  */
 @Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/architecture")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ArchitectureController {

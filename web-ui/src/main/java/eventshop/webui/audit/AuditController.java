@@ -1,5 +1,7 @@
 package eventshop.webui.audit;
 
+import eventshop.webui.security.StaffSignIn;
+import io.micronaut.security.annotation.Secured;
 import eventshop.events.EventTypes;
 import eventshop.events.Topics;
 import eventshop.webui.layout.Downstream;
@@ -26,6 +28,7 @@ import java.util.UUID;
 
 /** The audit explorer: the journal of every record on every topic, filtered; counts; the JSON Lines export. */
 @Produces(MediaType.TEXT_HTML)
+@Secured(StaffSignIn.STAFF)
 @Controller("/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditController {

@@ -1,7 +1,11 @@
 package eventshop.webui.live;
 
 import eventshop.webui.health.ServiceHealth;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.sse.Event;
@@ -10,6 +14,7 @@ import reactor.core.publisher.Flux;
 import java.time.Duration;
 
 /** {@code GET /live}: the Server-Sent Events stream every page listens to. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/live")
 public class LiveController {
 
@@ -24,9 +29,12 @@ public class LiveController {
         this.health = health;
     }
 
+    /** Staff see customers whole, everyone else masked: each subscriber gets its own view of the same events. */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    public Flux<Event<LiveEvent>> stream() {
-        Flux<Event<LiveEvent>> events = hub.stream().map(event -> Event.of(event).name(event.kind()));
+    public Flux<Event<LiveEvent>> stream(@Nullable Authentication staffMember) {
+        Flux<Event<LiveEvent>> events = hub.stream()
+                .map(event -> staffMember != null ? event.forStaff() : event.forPublic())
+                .map(event -> Event.of(event).name(event.kind()));
         // At once and then with every heartbeat: "web-ui is up" and how every backend is now. The first one lets the
         // browser see the stream open without waiting for the next Kafka record; merged after the live events, the
         // hub subscription exists before the browser hears "open" (and refetches its regions), so nothing falls

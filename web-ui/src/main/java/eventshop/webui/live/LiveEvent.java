@@ -9,17 +9,30 @@ import io.micronaut.serde.annotation.Serdeable;
  *
  * @param kind    {@code event} or {@code health}
  * @param status  for order events, the order status the event leads to
- * @param summary one human sentence for the ticker
+ * @param summary one human sentence for the ticker, as staff see it (customers whole)
+ * @param maskedSummary the same sentence for anyone else (customers masked); never sent: see {@link #forPublic()}
  */
 @Serdeable
 public record LiveEvent(String kind, @Nullable String topic, @Nullable String type, boolean valid,
                         @Nullable String error, @Nullable String orderId, @Nullable String sku,
                         @Nullable String correlationId, @Nullable String source, @Nullable String occurredAt,
-                        @Nullable String status, String summary) {
+                        @Nullable String status, String summary, @Nullable String maskedSummary) {
 
     public static LiveEvent health(String service, String state) {
         return new LiveEvent("health", null, null, true, null, null, null, null, service, null, state,
-                service + " is " + state);
+                service + " is " + state, null);
+    }
+
+    /** What a signed-in staff member's page gets. */
+    public LiveEvent forStaff() {
+        return new LiveEvent(kind, topic, type, valid, error, orderId, sku, correlationId, source, occurredAt, status,
+                summary, null);
+    }
+
+    /** What everyone else's page gets: the masked sentence only. */
+    public LiveEvent forPublic() {
+        return new LiveEvent(kind, topic, type, valid, error, orderId, sku, correlationId, source, occurredAt, status,
+                maskedSummary != null ? maskedSummary : summary, null);
     }
 
     public String cssClass() {

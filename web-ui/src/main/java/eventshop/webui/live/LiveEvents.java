@@ -35,12 +35,12 @@ public class LiveEvents {
             return new LiveEvent("event", record.topic(), envelope.type(), true, null,
                     envelope.orderId() == null ? null : envelope.orderId().toString(), sku(data),
                     envelope.correlationId(), envelope.source(), envelope.occurredAt().toString(), status(data),
-                    Summaries.of(data));
+                    Summaries.of(data), Summaries.masked(data));
         } catch (EventDecodingException e) {
             String error = header(record, EventHeaders.DLT_ERROR);
             return new LiveEvent("event", record.topic(), header(record, EventHeaders.EVENT_TYPE), false,
                     error != null ? error : e.getMessage(), null, null, header(record, EventHeaders.CORRELATION_ID),
-                    null, null, null, "invalid record on " + record.topic() + " (key " + record.key() + ")");
+                    null, null, null, "invalid record on " + record.topic() + " (key " + record.key() + ")", null);
         }
     }
 

@@ -17,6 +17,7 @@ import eventshop.events.StockReserved;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -28,17 +29,27 @@ final class Summaries {
     private Summaries() {
     }
 
+    /** The sentence as staff see it: customers by name and e-mail. */
     static String of(DomainEvent data) {
+        return of(data, name -> name, email -> email);
+    }
+
+    /** The sentence as anyone may see it: customers masked ({@link Masking}). */
+    static String masked(DomainEvent data) {
+        return of(data, Masking::name, Masking::email);
+    }
+
+    private static String of(DomainEvent data, UnaryOperator<String> names, UnaryOperator<String> emails) {
         if (data instanceof OrderPlaced p) {
-            return p.customer().name() + " ordered " + p.lines().stream()
+            return names.apply(p.customer().name()) + " ordered " + p.lines().stream()
                     .map(l -> l.quantity() + " × " + l.productName()).collect(Collectors.joining(", "))
                     + " · " + money(p.total(), p.currency());
         } else if (data instanceof OrderConfirmed c) {
-            return c.customer().name() + "'s order is confirmed · " + money(c.total(), c.currency());
+            return names.apply(c.customer().name()) + "'s order is confirmed · " + money(c.total(), c.currency());
         } else if (data instanceof OrderRejected r) {
-            return r.customer().name() + "'s order was rejected: " + r.reason();
+            return names.apply(r.customer().name()) + "'s order was rejected: " + r.reason();
         } else if (data instanceof OrderCancelled c) {
-            return c.customer().name() + "'s order was cancelled: " + c.reason();
+            return names.apply(c.customer().name()) + "'s order was cancelled: " + c.reason();
         } else if (data instanceof StockReserved r) {
             return "reserved " + lines(r.lines());
         } else if (data instanceof StockRejected r) {
@@ -53,7 +64,7 @@ final class Summaries {
         } else if (data instanceof ProductSnapshot p) {
             return p.name() + ": " + p.stock() + " in stock at " + money(p.price(), p.currency());
         } else if (data instanceof NotificationSent n) {
-            return "told " + n.recipient() + ": " + n.subject();
+            return "told " + emails.apply(n.recipient()) + ": " + n.subject();
         }
         return "";
     }

@@ -1,5 +1,7 @@
 package eventshop.webui.notifications;
 
+import eventshop.webui.security.StaffSignIn;
+import io.micronaut.security.annotation.Secured;
 import eventshop.webui.layout.Downstream;
 import eventshop.webui.layout.Page;
 import io.micronaut.http.MediaType;
@@ -15,6 +17,7 @@ import java.util.Map;
 
 /** The notifications the shop sent, to customers and to staff, newest first. */
 @Produces(MediaType.TEXT_HTML)
+@Secured(StaffSignIn.STAFF)
 @Controller("/notifications")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class NotificationsController {

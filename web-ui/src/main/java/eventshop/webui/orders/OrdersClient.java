@@ -17,8 +17,15 @@ import java.util.UUID;
 @Client(id = "orders")
 public interface OrdersClient {
 
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /**
+     * @param idempotencyKey the order form's own key: a second submit of the same form (double click, browser retry,
+     *                       "try again" after a time-out) returns the order the first one placed
+     */
     @Post("/orders")
-    OrderView place(@Header(EventHeaders.HTTP_REQUEST_ID) String requestId, @Body PlaceOrderRequest request);
+    OrderView place(@Header(EventHeaders.HTTP_REQUEST_ID) String requestId,
+                    @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body PlaceOrderRequest request);
 
     @Get("/orders")
     OrderPage list(@Nullable @QueryValue String status, @QueryValue int page, @QueryValue int size);

@@ -1,5 +1,8 @@
 package eventshop.webui.orders;
 
+import eventshop.webui.security.StaffSignIn;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.annotation.Secured;
 import eventshop.webui.audit.AuditClient;
 import eventshop.webui.audit.Timeline;
 import eventshop.webui.errors.RequestIds;
@@ -30,6 +33,7 @@ import java.util.UUID;
 
 /** The order list, one order with its status history and event timeline, and cancelling. */
 @Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/orders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OrdersController {
@@ -50,15 +54,30 @@ public class OrdersController {
         this.downstream = downstream;
     }
 
+    /** Every customer's order: staff only. A shopper sees their own at /orders/{id} and /orders/mine. */
     @Get("{?status}")
+    @Secured(StaffSignIn.STAFF)
     public ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String status) {
         return listPage("orders/list", status).render();
     }
 
     /** The table alone, refetched by the page whenever an order event arrives. */
     @Get("/rows{?status}")
+    @Secured(StaffSignIn.STAFF)
     public ModelAndView<Map<String, Object>> rows(@Nullable @QueryValue String status) {
         return listPage("orders/rows", status).render();
+    }
+
+    /** The orders placed from this browser (a shopper has no account): see {@link MyOrders}. */
+    @Get("/mine")
+    public ModelAndView<Map<String, Object>> mine(HttpRequest<?> request) {
+        Page page = Page.of("orders/mine", "My orders", "mine");
+        List<OrderView> found = new java.util.ArrayList<>();
+        for (UUID id : MyOrders.of(request)) {
+            Fetched<Optional<OrderView>> order = downstream.fetch("The orders service", () -> orders.find(id));
+            page.use(order, Optional.<OrderView>empty()).ifPresent(found::add);
+        }
+        return page.with("orders", found).render();
     }
 
     @Get("/{id}{?notice}")

@@ -48,10 +48,13 @@ public record OrderForm(@NotBlank(message = "Please enter your name.") @Size(max
         return new OrderForm("", "", List.of(new Line("", "1")));
     }
 
-    /** The form fields as posted: {@code sku} and {@code quantity} repeat once per line, in order. */
+    /**
+     * The form fields as posted: {@code sku} and {@code quantity} repeat once per line, in order;
+     * {@code idempotencyKey} is the hidden field that makes a second submit of the same form harmless.
+     */
     @Serdeable
     public record Submitted(@Nullable String name, @Nullable String email, @Nullable List<String> sku,
-                            @Nullable List<String> quantity) {
+                            @Nullable List<String> quantity, @Nullable String idempotencyKey) {
 
         public OrderForm toForm() {
             List<String> skus = sku == null ? List.of() : sku;

@@ -1,5 +1,7 @@
 package eventshop.webui.shop;
 
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.annotation.Secured;
 import eventshop.webui.errors.RequestIds;
 import eventshop.webui.layout.Page;
 import eventshop.webui.orders.OrderView;
@@ -16,6 +18,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import eventshop.webui.orders.MyOrders;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
@@ -29,6 +33,7 @@ import java.util.Map;
 
 /** The shop: product cards and the order form, the click that starts every chain of events. */
 @Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ShopController {
@@ -49,41 +54,54 @@ public class ShopController {
 
     @Get
     public ModelAndView<Map<String, Object>> shop() {
-        return shopPage("shop/index", OrderForm.blank(), new FieldErrors()).render();
+        return shopPage("shop/index", OrderForm.blank(), new FieldErrors(), IdempotencyKeys.fresh()).render();
     }
 
     /** The product cards alone, refetched by the page when stock changes. */
     @Get("/shop/products")
     public ModelAndView<Map<String, Object>> products() {
-        return shopPage("shop/products", OrderForm.blank(), new FieldErrors()).render();
+        return shopPage("shop/products", OrderForm.blank(), new FieldErrors(), IdempotencyKeys.fresh()).render();
     }
 
+    /**
+     * Every re-rendered form keeps the key it was submitted with: whatever happened to this submit, sending the form
+     * again can never place a second order (orders-service answers a known key with the order it already placed).
+     */
     @Post(value = "/orders", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> place(@Body OrderForm.Submitted submitted, HttpRequest<?> request) {
         OrderForm form = submitted.toForm();
+        String key = IdempotencyKeys.orFresh(submitted.idempotencyKey());
         FieldErrors errors = validate(form);
         if (!errors.isEmpty()) {
-            return rejected(form, errors, null);
+            return rejected(form, errors, null, key);
         }
         // The click's request id becomes the correlation id of every event this order causes.
         String requestId = RequestIds.of(request);
         try {
-            OrderView order = orders.place(requestId, toRequest(form));
+            OrderView order = orders.place(requestId, key, toRequest(form));
             LOG.info("order {} placed for request {}", order.id(), requestId);
-            return HttpResponse.seeOther(URI.create("/orders/" + order.id()));
+            return MyOrders.remember(HttpResponse.seeOther(URI.create("/orders/" + order.id())), request, order.id());
         } catch (HttpClientResponseException e) {
             if (e.getStatus().getCode() >= 400 && e.getStatus().getCode() < 500) {
-                return rejected(form, problems.toFieldErrors(e, form), null);
+                return rejected(form, problems.toFieldErrors(e, form), null, key);
             }
             LOG.warn("orders-service failed to place an order: {}", e.getMessage());
             return rejected(form, errors, "The orders service failed (" + e.getStatus().getCode()
-                    + "). Your order was not placed; everything you typed is still here — please try again.");
+                    + "). Your order was not placed; everything you typed is still here — please try again.", key);
+        } catch (ReadTimeoutException e) {
+            LOG.warn("orders-service did not answer in time: {}", e.getMessage());
+            return rejected(form, errors, UNCERTAIN, key);
         } catch (HttpClientException e) {
             LOG.warn("orders-service unreachable: {}", e.getMessage());
             return rejected(form, errors, "The orders service is not reachable right now. Your order was not "
-                    + "placed; everything you typed is still here — please try again in a moment.");
+                    + "placed; everything you typed is still here — please try again in a moment.", key);
         }
     }
+
+    /** After a time-out the order may or may not exist: say so, and say why trying again is safe. */
+    static final String UNCERTAIN = "The orders service did not answer in time, so we cannot tell whether your "
+            + "order went through. Look at your orders (My orders) before ordering again. Pressing \"Place order\" "
+            + "again is safe: this form is the same order, and the shop will not place it twice.";
 
     private FieldErrors validate(OrderForm form) {
         FieldErrors errors = new FieldErrors();
@@ -98,8 +116,8 @@ public class ShopController {
         return errors;
     }
 
-    private HttpResponse<?> rejected(OrderForm form, FieldErrors errors, String banner) {
-        Page page = shopPage("shop/index", form, errors);
+    private HttpResponse<?> rejected(OrderForm form, FieldErrors errors, String banner, String idempotencyKey) {
+        Page page = shopPage("shop/index", form, errors, idempotencyKey);
         if (banner != null) {
             page.banner(banner);
         }
@@ -107,9 +125,10 @@ public class ShopController {
         return HttpResponse.status(status).body(page.render());
     }
 
-    private Page shopPage(String view, OrderForm form, FieldErrors errors) {
+    private Page shopPage(String view, OrderForm form, FieldErrors errors, String idempotencyKey) {
         ProductCatalog.Offer offer = catalog.offer();
         Page page = Page.of(view, "Shop", "shop")
+                .with("idempotencyKey", idempotencyKey)
                 .with("products", offer.products())
                 .with("skus", offer.products().stream().map(ShopProduct::sku).toList())
                 .with("form", form.lines().isEmpty() ? new OrderForm(form.name(), form.email(),

@@ -1,5 +1,7 @@
 package eventshop.webui.errors;
 
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.annotation.Secured;
 import eventshop.webui.layout.Page;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.MediaType;
@@ -13,6 +15,7 @@ import java.util.Map;
 /** Test-only pages that fail on purpose: one while its template renders, one in the controller. */
 @Requires(env = "test")
 @Produces(MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/broken")
 public class BrokenPagesController {
 
