@@ -29,6 +29,7 @@ public final class SystemUnderTest {
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, TestPostgres.Database> databases = new LinkedHashMap<>();
+    private final int ordersGrpcPort = freePort();
 
     private SystemUnderTest() {
         Path root = Path.of(System.getProperty("eventshop.repo.root", "..")).toAbsolutePath().normalize();
@@ -46,18 +47,23 @@ public final class SystemUnderTest {
         for (String name : new String[] {ORDERS, INVENTORY, AUDIT}) {
             TestPostgres.Database db = TestPostgres.freshDatabase("e2e_" + name);
             databases.put(name, db);
-            services.put(name, new ServiceProcess(name, jar(root, name), ports.get(name), Map.of(
+            Map<String, String> environment = new LinkedHashMap<>(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka,
                     "DATASOURCES_DEFAULT_URL", db.url(),
                     "DATASOURCES_DEFAULT_USERNAME", db.username(),
                     "DATASOURCES_DEFAULT_PASSWORD", db.password(),
-                    "LOG_FORMAT", "TEXT"), logs));
+                    "LOG_FORMAT", "TEXT"));
+            if (name.equals(ORDERS)) {
+                environment.put("GRPC_SERVER_PORT", String.valueOf(ordersGrpcPort));
+            }
+            services.put(name, new ServiceProcess(name, jar(root, name), ports.get(name), environment, logs));
         }
         services.put(WEB_UI, new ServiceProcess(WEB_UI, jar(root, WEB_UI), ports.get(WEB_UI), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MICRONAUT_HTTP_SERVICES_ORDERS_URL", "http://127.0.0.1:" + ports.get(ORDERS),
                 "MICRONAUT_HTTP_SERVICES_INVENTORY_URL", "http://127.0.0.1:" + ports.get(INVENTORY),
                 "MICRONAUT_HTTP_SERVICES_AUDIT_URL", "http://127.0.0.1:" + ports.get(AUDIT),
+                "GRPC_CHANNELS_ORDERS_ADDRESS", ordersGrpcAddress(),
                 "LOG_FORMAT", "TEXT"), logs));
     }
 
@@ -87,6 +93,11 @@ public final class SystemUnderTest {
     /** A running service is left alone; a stopped one is started and awaited. */
     public void ensureRunning(String name) {
         service(name).start(START_TIMEOUT);
+    }
+
+    /** orders-service's gRPC API, which web-ui and the terminal client call. */
+    public String ordersGrpcAddress() {
+        return "127.0.0.1:" + ordersGrpcPort;
     }
 
     public TestPostgres.Database database(String name) {

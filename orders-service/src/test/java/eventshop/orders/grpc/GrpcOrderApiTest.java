@@ -63,6 +63,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static eventshop.testing.KafkaTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,7 +104,9 @@ class GrpcOrderApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestInfrastructure.properties("orders_grpc");
+        Map<String, String> props = new java.util.HashMap<>(TestInfrastructure.properties("orders_grpc"));
+        props.put("micronaut.server.port", "-1"); // the gRPC server takes a free port by itself in tests
+        return props;
     }
 
     @BeforeAll
@@ -124,7 +127,7 @@ class GrpcOrderApiTest implements TestPropertyProvider {
 
     @Test
     void placeOrderStoresItPendingAndCarriesTheRequestIdIntoTheEvent() {
-        Metadata responseHeaders = new Metadata();
+        AtomicReference<Metadata> responseHeaders = new AtomicReference<>();
         Order order = withMetadata(Map.of(REQUEST_ID, "grpc-place-1"), responseHeaders)
                 .placeOrder(request("Grace", "grace@example.com", "TEST-LAT", 2));
 
@@ -135,7 +138,7 @@ class GrpcOrderApiTest implements TestPropertyProvider {
         assertThat(order.getLines(0).getLineTotal()).isEqualTo("6.40");
         assertThat(order.getCancellable()).isTrue();
         assertThat(order.getHistoryList()).extracting(h -> h.getStatus()).containsExactly(OrderStatus.ORDER_STATUS_PENDING);
-        assertThat(responseHeaders.get(REQUEST_ID)).isEqualTo("grpc-place-1");
+        assertThat(responseHeaders.get().get(REQUEST_ID)).isEqualTo("grpc-place-1");
 
         ConsumerRecord<String, byte[]> placed = await().atMost(WAIT).until(() -> event(order.getId(), "OrderPlaced"),
                 r -> r != null);
@@ -351,19 +354,14 @@ class GrpcOrderApiTest implements TestPropertyProvider {
     }
 
     private OrderServiceGrpc.OrderServiceBlockingStub withMetadata(Map<Metadata.Key<String>, String> values,
-                                                                    Metadata responseHeaders) {
+                                                                    AtomicReference<Metadata> responseHeaders) {
         Metadata metadata = new Metadata();
         values.forEach(metadata::put);
         OrderServiceGrpc.OrderServiceBlockingStub stub = orders.withInterceptors(
                 MetadataUtils.newAttachHeadersInterceptor(metadata));
         if (responseHeaders != null) {
-            stub = stub.withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(
-                    new java.util.concurrent.atomic.AtomicReference<>() {
-                        @Override
-                        public void set(Metadata headers) {
-                            responseHeaders.merge(headers);
-                        }
-                    }, new java.util.concurrent.atomic.AtomicReference<>()));
+            stub = stub.withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(responseHeaders,
+                    new AtomicReference<>()));
         }
         return stub;
     }

@@ -7,7 +7,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * What open pages receive over Server-Sent Events: one record seen on a shop topic (valid or not), or a change of a
  * backend's health. Flat and small on purpose: the browser only needs to know what to refresh and what to print.
  *
- * @param kind    {@code event} or {@code health}
+ * @param kind    {@code event}, {@code health}, or {@code status} (an order's status from orders-service's WatchOrder,
+ *                for the page that shows that order)
  * @param status  for order events, the order status the event leads to
  * @param summary one human sentence for the ticker
  */
@@ -20,6 +21,11 @@ public record LiveEvent(String kind, @Nullable String topic, @Nullable String ty
     public static LiveEvent health(String service, String state) {
         return new LiveEvent("health", null, null, true, null, null, null, null, service, null, state,
                 service + " is " + state);
+    }
+
+    public static LiveEvent orderStatus(String orderId, String status, @Nullable String reason) {
+        return new LiveEvent("status", null, null, true, null, orderId, null, null, "orders-service", null, status,
+                "Order " + orderId + " is " + status + (reason == null || reason.isEmpty() ? "" : ": " + reason));
     }
 
     public String cssClass() {
