@@ -87,18 +87,21 @@ public class Monitor implements Callable<Integer> {
     public Integer call() throws IOException {
         FlowStats stats = new FlowStats(12);
         try (KafkaConsumer<String, byte[]> consumer = KafkaReading.consumer(endpoints.bootstrapServers);
-             Probes probes = new Probes(endpoints.bootstrapServers, services);
-             Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+             Probes probes = new Probes(endpoints.bootstrapServers, services)) {
             List<TopicPartition> partitions = KafkaReading.partitions(consumer, KafkaReading.shopTopics(consumer));
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            boolean fullScreen = !plain && System.console() != null && !terminal.getType().startsWith("dumb");
-            Screen screen = fullScreen ? new FullScreen(terminal) : new PlainLines(spec.commandLine().getOut());
-            try {
+            // Full screen only on a real terminal; a pipe, a log file or a test gets plain lines.
+            Terminal terminal = plain || System.console() == null ? null
+                    : TerminalBuilder.builder().system(true).dumb(false).build();
+            try (Screen screen = terminal == null ? new PlainLines(spec.commandLine().getOut())
+                    : new FullScreen(terminal)) {
                 run(consumer, probes, stats, screen);
             } finally {
-                screen.close();
+                if (terminal != null) {
+                    terminal.close();
+                }
             }
             return 0;
         } catch (TimeoutException e) {
