@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
  * never disturb the services' groups).
  */
 @Command(name = "eventshop", mixinStandardHelpOptions = true, version = "eventshop 1.0",
+        usageHelpWidth = 120, scope = CommandLine.ScopeType.INHERIT,
         description = "Event Shop from the terminal: place and follow orders over gRPC, tail topics, monitor the flow.",
         subcommands = {PlaceOrder.class, ListOrders.class, OrderStatusCommand.class, CancelOrder.class, Tail.class,
                 Monitor.class, CommandLine.HelpCommand.class},
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         footer = {
                 "  eventshop order --name Ada --email ada@example.com --sku ESP-001 --qty 2 --watch",
                 "  eventshop orders --status PENDING",
-                "  eventshop order-status 0b7e…  ;  eventshop cancel 0b7e…",
+                "  eventshop order-status ORDER_ID ; eventshop cancel ORDER_ID",
                 "  eventshop tail --topic shop.orders --from-beginning --max 10 | jq .envelope.type",
                 "  eventshop monitor            (q quits; --plain for one line per interval)",
                 "",
