@@ -54,7 +54,7 @@ class OutputFormatsTest {
         health.put("orders-service", "UP");
         health.put("web-ui", "DOWN");
         Monitor.Snapshot snapshot = new Monitor.Snapshot(LocalTime.of(10, 15, 30), 2.0,
-                Map.of("shop.orders", 4), Map.of("OrderPlaced", 2, "OrderConfirmed", 2), List.of(), 9,
+                Map.of("shop.orders", 4), new java.util.TreeMap<>(Map.of("OrderPlaced", 2, "OrderConfirmed", 2)), List.of(), 9,
                 Map.of("orders-inventory-outcomes", 3L), health);
 
         assertThat(Monitor.PlainLines.line(snapshot)).isEqualTo("10:15:30 events/s 2.0 [shop.orders=2.0] types "
