@@ -67,6 +67,7 @@ stale() {
 build_if_needed() {
   local modules=() s name shared=("$ROOT/pom.xml" "$ROOT/events/src" "$ROOT/events/pom.xml")
   shared+=("$ROOT/platform/src" "$ROOT/platform/pom.xml")
+  shared+=("$ROOT/api/src" "$ROOT/api/pom.xml")
   for s in "${SERVICES[@]}"; do
     name="$(svc_name "$s")"
     [[ -d "$ROOT/$name" ]] || die "module $name is missing from $ROOT" "check out the complete repository"
@@ -354,6 +355,10 @@ start_service() {
   )
   # Every service knows the staff account; web-ui and the back-ends share web-ui's service account.
   env+=("EVENTSHOP_STAFF_PASSWORD=$EVENTSHOP_STAFF_PASSWORD" "EVENTSHOP_SERVICE_PASSWORD=$EVENTSHOP_SERVICE_PASSWORD")
+  if [[ "$name" == orders-service ]]; then
+    require_free_port "$ORDERS_GRPC_PORT" "orders-service's gRPC API" LOCAL_STACK_ORDERS_GRPC_PORT
+    env+=("GRPC_SERVER_PORT=$ORDERS_GRPC_PORT")
+  fi
   if [[ "$db" != "-" ]]; then
     env+=("DATASOURCES_DEFAULT_URL=jdbc:postgresql://$PGHOST:$PGPORT/$db"
       "DATASOURCES_DEFAULT_USERNAME=$db" "DATASOURCES_DEFAULT_PASSWORD=$(db_password "$db")")
@@ -364,7 +369,8 @@ start_service() {
     env+=("EVENTSHOP_WEB_SECRET=${EVENTSHOP_WEB_SECRET:-}")
     env+=("MICRONAUT_HTTP_SERVICES_ORDERS_URL=http://127.0.0.1:$(port_of orders-service)"
       "MICRONAUT_HTTP_SERVICES_INVENTORY_URL=http://127.0.0.1:$(port_of inventory-notification-service)"
-      "MICRONAUT_HTTP_SERVICES_AUDIT_URL=http://127.0.0.1:$(port_of audit-service)")
+      "MICRONAUT_HTTP_SERVICES_AUDIT_URL=http://127.0.0.1:$(port_of audit-service)"
+      "GRPC_CHANNELS_ORDERS_ADDRESS=127.0.0.1:$ORDERS_GRPC_PORT")
   fi
   info "starting $name on :$port ..."
   launch "$name" "$LOG_DIR/$name.log" env "${env[@]}" \
@@ -405,6 +411,7 @@ print_urls() {
 ${BOLD}Event Shop is running.${RESET}
   Shop (web-ui)        http://localhost:$(port_of web-ui)/
   Orders API           http://localhost:$(port_of orders-service)/orders
+  Orders gRPC API      localhost:$ORDERS_GRPC_PORT (grpcurl -plaintext localhost:$ORDERS_GRPC_PORT list; ./eventshop --help)
   Inventory API        http://localhost:$(port_of inventory-notification-service)/products
   Audit API            http://localhost:$(port_of audit-service)/audit/events
   Kafka                $BOOTSTRAP

@@ -25,6 +25,9 @@ SERVICES=(
   "web-ui:${LOCAL_STACK_WEB_PORT:-8080}:-"
 )
 
+# orders-service's gRPC API (web-ui and ./eventshop call it), beside its HTTP port.
+ORDERS_GRPC_PORT="${LOCAL_STACK_ORDERS_GRPC_PORT:-50051}"
+
 svc_name() { echo "${1%%:*}"; }
 svc_port() { local rest="${1#*:}"; echo "${rest%%:*}"; }
 svc_db() { echo "${1##*:}"; }

@@ -30,6 +30,7 @@ public final class SystemUnderTest {
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, TestPostgres.Database> databases = new LinkedHashMap<>();
+    private final int ordersGrpcPort = freePort();
 
     private SystemUnderTest() {
         Path root = Path.of(System.getProperty("eventshop.repo.root", "..")).toAbsolutePath().normalize();
@@ -64,6 +65,9 @@ public final class SystemUnderTest {
             env.putAll(Map.of("DATASOURCES_DEFAULT_URL", db.url(), "DATASOURCES_DEFAULT_USERNAME", db.username(),
                     "DATASOURCES_DEFAULT_PASSWORD", db.password()));
             databases.put(name, db);
+            if (name.equals(ORDERS)) {
+                env.put("GRPC_SERVER_PORT", String.valueOf(ordersGrpcPort));
+            }
             services.put(name, new ServiceProcess(name, jar(root, name), ports.get(name), env, logs));
         }
         services.put(WEB_UI, new ServiceProcess(WEB_UI, jar(root, WEB_UI), ports.get(WEB_UI), Map.of(
@@ -75,6 +79,7 @@ public final class SystemUnderTest {
                 "EVENTSHOP_SERVICE_PASSWORD", TestAccounts.SERVICE_PASSWORD,
                 // fixed, so a signed-in browser stays signed in across a web-ui restart
                 "EVENTSHOP_WEB_SECRET", "e2e-signing-secret-" + java.util.UUID.randomUUID(),
+                "GRPC_CHANNELS_ORDERS_ADDRESS", ordersGrpcAddress(),
                 "LOG_FORMAT", "TEXT"), logs));
     }
 
@@ -104,6 +109,11 @@ public final class SystemUnderTest {
     /** A running service is left alone; a stopped one is started and awaited. */
     public void ensureRunning(String name) {
         service(name).start(START_TIMEOUT);
+    }
+
+    /** orders-service's gRPC API, which web-ui and the terminal client call. */
+    public String ordersGrpcAddress() {
+        return "127.0.0.1:" + ordersGrpcPort;
     }
 
     public TestPostgres.Database database(String name) {

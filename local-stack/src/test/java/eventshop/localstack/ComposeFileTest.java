@@ -42,6 +42,8 @@ class ComposeFileTest {
             "audit-service", "audit");
     /** Only these reach the host: the shop and the orders API (for the legacy curl examples). */
     static final Set<String> PUBLISHED = Set.of("web-ui", "orders-service");
+    /** orders-service's gRPC API (micronaut-grpc's default port), published for grpcurl and ./eventshop. */
+    static final int ORDERS_GRPC_PORT = 50051;
 
     static final Path ROOT = RepoRoot.find();
     static final Compose COMPOSE = Compose.load(ROOT.resolve("docker-compose.yml"));
@@ -84,7 +86,12 @@ class ComposeFileTest {
                 .contains("head -n 1 <&3 | grep -q ' 200 '");
 
         List<String> ports = COMPOSE.ports(name);
-        if (PUBLISHED.contains(name)) {
+        if (name.equals("orders-service")) {
+            assertThat(ports).containsExactly(port + ":" + port, ORDERS_GRPC_PORT + ":" + ORDERS_GRPC_PORT);
+            assertThat(module.dockerfile()).contains("EXPOSE " + port + " " + ORDERS_GRPC_PORT);
+            assertThat(COMPOSE.env("web-ui")).containsEntry("GRPC_CHANNELS_ORDERS_ADDRESS",
+                    "orders-service:" + ORDERS_GRPC_PORT);
+        } else if (PUBLISHED.contains(name)) {
             assertThat(ports).containsExactly(port + ":" + port);
         } else {
             assertThat(ports).as("%s is reached inside the compose network only", name).isEmpty();

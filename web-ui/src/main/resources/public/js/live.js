@@ -81,8 +81,20 @@
     item.title = event.source + ': ' + event.status;
   }
 
+  // An order's page also gets that order's status from orders-service's WatchOrder stream (event "status").
+  function liveUrl() {
+    var order = document.querySelector('[data-live-order]');
+    return order ? '/live?order=' + encodeURIComponent(order.dataset.liveOrder) : '/live';
+  }
+
+  function regionsOfOrder(orderId) {
+    return Array.prototype.filter.call(document.querySelectorAll('[data-live-order]'), function (region) {
+      return region.dataset.liveOrder === orderId;
+    });
+  }
+
   function connect() {
-    var source = new EventSource('/live');
+    var source = new EventSource(liveUrl());
     // Whatever happened before the stream was (re)connected — between rendering this page and opening the stream,
     // or during a network blip — is caught up by refetching every live region once.
     source.addEventListener('open', function () {
@@ -100,6 +112,9 @@
       regionsFor(event).forEach(schedule);
     });
     source.addEventListener('health', function (message) { updateHealth(JSON.parse(message.data)); });
+    source.addEventListener('status', function (message) {
+      regionsOfOrder(JSON.parse(message.data).orderId).forEach(schedule);
+    });
   }
 
   if (window.EventSource) { connect(); } else { setIndicator('reconnecting', 'no live updates'); }

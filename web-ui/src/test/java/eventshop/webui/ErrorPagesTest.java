@@ -45,6 +45,7 @@ class ErrorPagesTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
         props.put("micronaut.http.services.orders.url", "http://127.0.0.1:9");
+        props.put("grpc.channels.orders.address", "127.0.0.1:9");
         props.put("micronaut.http.services.inventory.url", "http://127.0.0.1:9");
         props.put("micronaut.http.services.audit.url", "http://127.0.0.1:9");
         return props;

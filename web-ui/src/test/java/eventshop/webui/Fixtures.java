@@ -1,8 +1,18 @@
 package eventshop.webui;
 
+import com.google.protobuf.Timestamp;
+import eventshop.api.orders.v1.Customer;
+import eventshop.api.orders.v1.ListOrdersResponse;
+import eventshop.api.orders.v1.Order;
+import eventshop.api.orders.v1.OrderLine;
+import eventshop.api.orders.v1.OrderStatus;
+import eventshop.api.orders.v1.OrderSummary;
+import eventshop.api.orders.v1.StatusChange;
+
+import java.time.Instant;
 import java.util.UUID;
 
-/** Canned backend answers, shaped as CONVENTIONS.md's HTTP APIs. */
+/** Canned backend answers, shaped as CONVENTIONS.md's HTTP APIs and orders-service's gRPC API. */
 final class Fixtures {
 
     static final UUID ORDER_ID = UUID.fromString("11111111-2222-3333-4444-555555555555");
@@ -20,22 +30,32 @@ final class Fixtures {
                   "stock":2,"lowWaterMark":3,"lowStock":true}]""";
     }
 
-    static String order(UUID id, String status, String customerName) {
-        return """
-                {"id":"%s","status":"%s","customer":{"name":"%s","email":"ada@example.com"},
-                 "lines":[{"sku":"ESP","productName":"Espresso","unitPrice":2.50,"quantity":2,"lineTotal":5.00}],
-                 "total":5.00,"currency":"EUR","createdAt":"2026-11-21T10:00:00Z","updatedAt":"2026-11-21T10:00:00.300Z",
-                 "statusReason":null,"links":{"self":"/orders/%1$s","cancel":"/orders/%1$s/cancel"},
-                 "history":[{"status":"PENDING","at":"2026-11-21T10:00:00Z","reason":null},
-                            {"status":"%s","at":"2026-11-21T10:00:00.300Z","reason":null}]}"""
-                .formatted(id, status, customerName.replace("\\", "\\\\").replace("\"", "\\\""), status);
+    /** An order created at 10:00:00.000 whose status changed 300 ms later. */
+    static Order order(UUID id, String status, String customerName) {
+        OrderStatus protoStatus = OrderStatus.valueOf("ORDER_STATUS_" + status);
+        return Order.newBuilder().setId(id.toString()).setStatus(protoStatus)
+                .setCustomer(Customer.newBuilder().setName(customerName).setEmail("ada@example.com"))
+                .addLines(OrderLine.newBuilder().setSku("ESP").setProductName("Espresso").setUnitPrice("2.50")
+                        .setQuantity(2).setLineTotal("5.00"))
+                .setTotal("5.00").setCurrency("EUR")
+                .setCreatedAt(at("2026-11-21T10:00:00Z")).setUpdatedAt(at("2026-11-21T10:00:00.300Z"))
+                .addHistory(StatusChange.newBuilder().setStatus(OrderStatus.ORDER_STATUS_PENDING)
+                        .setAt(at("2026-11-21T10:00:00Z")))
+                .addHistory(StatusChange.newBuilder().setStatus(protoStatus).setAt(at("2026-11-21T10:00:00.300Z")))
+                .setCancellable(true).build();
     }
 
-    static String orderPage() {
-        return """
-                {"items":[{"id":"%s","status":"CONFIRMED","customerName":"Ada Lovelace","total":5.00,
-                           "currency":"EUR","createdAt":"2026-11-21T10:00:00Z"}],"page":0,"size":50,"total":1}"""
-                .formatted(ORDER_ID);
+    static ListOrdersResponse orderPage() {
+        return ListOrdersResponse.newBuilder().addOrders(OrderSummary.newBuilder().setId(ORDER_ID.toString())
+                        .setStatus(OrderStatus.ORDER_STATUS_CONFIRMED).setCustomerName("Ada Lovelace").setTotal("5.00")
+                        .setCurrency("EUR").setCreatedAt(at("2026-11-21T10:00:00Z"))
+                        .setUpdatedAt(at("2026-11-21T10:00:00.300Z")))
+                .setPage(0).setPageSize(50).setTotal(1).build();
+    }
+
+    private static Timestamp at(String instant) {
+        Instant at = Instant.parse(instant);
+        return Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
     }
 
     static String timeline(UUID orderId) {

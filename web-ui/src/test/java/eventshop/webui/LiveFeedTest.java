@@ -71,6 +71,7 @@ class LiveFeedTest implements TestPropertyProvider {
         Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
         // No backends in this test: every service URL points at a closed port.
         props.put("micronaut.http.services.orders.url", "http://127.0.0.1:9");
+        props.put("grpc.channels.orders.address", "127.0.0.1:9");
         props.put("micronaut.http.services.inventory.url", "http://127.0.0.1:9");
         props.put("micronaut.http.services.audit.url", "http://127.0.0.1:9");
         // The test's own SSE client waits quietly until the listener has its partitions.

@@ -1,6 +1,15 @@
 package eventshop.webui;
 
+import eventshop.api.orders.v1.CancelOrderRequest;
+import eventshop.api.orders.v1.ListOrdersRequest;
+import eventshop.api.orders.v1.PlaceOrderRequest;
+import eventshop.api.orders.v1.WatchOrderRequest;
 import eventshop.webui.FakeBackend.Response;
+import eventshop.webui.live.LiveEvent;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.micronaut.http.client.sse.SseClient;
 import eventshop.testing.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -32,14 +41,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The pages against real HTTP backends standing in for the three services (see {@link FakeBackend}). */
+/**
+ * The pages against real backends standing in for the three services: HTTP ({@link FakeBackend}) and, for the
+ * orders, gRPC ({@link FakeOrders}).
+ */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiPagesTest implements TestPropertyProvider {
 
     private static final String TOKEN = new CsrfTokens(StaffSession.SIGNING_SECRET).newToken();
 
-    private final FakeBackend orders = new FakeBackend();
+    private final FakeOrders orders = new FakeOrders();
+    private final FakeBackend catalog = new FakeBackend();
     private final FakeBackend inventory = new FakeBackend();
     private final FakeBackend audit = new FakeBackend();
 
@@ -50,16 +63,17 @@ class WebUiPagesTest implements TestPropertyProvider {
     @Inject
     io.micronaut.runtime.server.EmbeddedServer server;
 
+    @Inject
+    @Client("/")
+    SseClient sseClient;
+
     @Override
     public Map<String, String> getProperties() {
-        orders.answer("GET", "/orders", Response.json(Fixtures.orderPage()))
-                .answer("GET", "/orders/" + Fixtures.ORDER_ID,
-                        Response.json(Fixtures.order(Fixtures.ORDER_ID, "CONFIRMED", "Ada Lovelace")))
-                .answer("GET", "/orders/" + Fixtures.XSS_ORDER_ID,
-                        Response.json(Fixtures.order(Fixtures.XSS_ORDER_ID, "PENDING", Fixtures.XSS_NAME)))
-                .answer("POST", "/orders", new Response(201, "application/json",
-                        Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada Lovelace")))
-                .answer("GET", "/catalog", Response.json("[]"));
+        orders.list(Fixtures.orderPage())
+                .order(Fixtures.order(Fixtures.ORDER_ID, "CONFIRMED", "Ada Lovelace"))
+                .order(Fixtures.order(Fixtures.XSS_ORDER_ID, "PENDING", Fixtures.XSS_NAME))
+                .answer("PlaceOrder", () -> Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada Lovelace"));
+        catalog.answer("GET", "/catalog", Response.json("[]"));
         inventory.answer("GET", "/products", Response.json(Fixtures.products()))
                 .answer("POST", "/products/ESP/restock", Response.json("""
                         {"sku":"ESP","name":"Espresso","description":"","price":2.5,"currency":"EUR","stock":50,
@@ -70,7 +84,8 @@ class WebUiPagesTest implements TestPropertyProvider {
                 .answer("GET", "/audit/events", Response.json(Fixtures.journal()))
                 .answer("GET", "/audit/stats", Response.json(Fixtures.stats()));
         Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
-        props.put("micronaut.http.services.orders.url", orders.url());
+        props.put("micronaut.http.services.orders.url", catalog.url());
+        props.put("grpc.channels.orders.address", orders.address());
         props.put("micronaut.http.services.inventory.url", inventory.url());
         props.put("micronaut.http.services.audit.url", audit.url());
         props.put("micronaut.http.client.follow-redirects", "false");
@@ -88,6 +103,7 @@ class WebUiPagesTest implements TestPropertyProvider {
     @AfterAll
     void stopBackends() {
         orders.close();
+        catalog.close();
         inventory.close();
         audit.close();
     }
@@ -128,9 +144,9 @@ class WebUiPagesTest implements TestPropertyProvider {
         assertEquals(postsBefore, posts(), "nothing reached orders-service");
     }
 
-    /** POSTs orders-service has received so far (other tests of this class place and cancel orders too). */
+    /** Commands orders-service has received so far (other tests of this class place and cancel orders too). */
     private long posts() {
-        return orders.requests().stream().filter(r -> r.method().equals("POST")).count();
+        return orders.calls("PlaceOrder").size() + orders.calls("CancelOrder").size();
     }
 
     /** As a browser may: the headers in one packet, the form body later (the filter must wait for it). */
@@ -171,12 +187,12 @@ class WebUiPagesTest implements TestPropertyProvider {
     /** The form's rule is orders-service's (1 to 100 per line): 100 is sent, 101 is refused before sending. */
     @Test
     void theQuantityRuleIsOrdersServicesRule() {
-        int before = orders.requests().size();
+        int before = orders.calls("PlaceOrder").size();
         HttpResponse<String> hundred = client.toBlocking().exchange(form("/orders",
                 "name=Ada&email=ada%40example.com&sku=ESP&quantity=100" + csrf()), String.class);
         assertEquals(HttpStatus.SEE_OTHER, hundred.getStatus());
-        assertTrue(orders.requests().stream().skip(before).anyMatch(r -> r.method().equals("POST")
-                && r.body().contains("{\"sku\":\"ESP\",\"quantity\":100}")));
+        assertTrue(orders.calls("PlaceOrder").stream().skip(before).map(c -> (PlaceOrderRequest) c.request())
+                .anyMatch(r -> r.getLines(0).getSku().equals("ESP") && r.getLines(0).getQuantity() == 100));
 
         HttpClientResponseException tooMany = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
                 .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=101" + csrf()),
@@ -193,30 +209,46 @@ class WebUiPagesTest implements TestPropertyProvider {
                 String.class);
         assertEquals(HttpStatus.SEE_OTHER, response.getStatus());
         assertEquals("/orders/" + Fixtures.ORDER_ID, response.getHeaders().get("Location"));
-        FakeBackend.Recorded call = orders.requests().stream().filter(r -> r.method().equals("POST")).reduce(
-                (a, b) -> b).orElseThrow();
+        List<FakeOrders.Recorded> placed = orders.calls("PlaceOrder");
+        FakeOrders.Recorded call = placed.get(placed.size() - 1);
         // the click's request id is the one orders-service gets (and puts on every event of the order)
         assertEquals(response.getHeaders().get("X-Request-Id"), call.header("X-Request-Id"));
         UUID.fromString(call.header("X-Request-Id"));
-        assertTrue(call.body().contains("\"name\":\"Ada Lovelace\""), call.body());
-        assertTrue(call.body().contains("{\"sku\":\"ESP\",\"quantity\":2}"), call.body());
-        assertTrue(call.body().contains("{\"sku\":\"MUG\",\"quantity\":1}"), call.body());
+        PlaceOrderRequest request = (PlaceOrderRequest) call.request();
+        assertEquals("Ada Lovelace", request.getCustomer().getName());
+        assertEquals(List.of("ESP:2", "MUG:1"), request.getLinesList().stream()
+                .map(l -> l.getSku() + ":" + l.getQuantity()).toList());
     }
 
     @Test
     void aProblemFromOrdersServiceIsShownNextToTheLineItNames() {
-        orders.answer("POST", "/orders", Response.problem(400,
-                "{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"unknown SKU NOPE\"}"));
+        // as orders-service refuses: INVALID_ARGUMENT with a google.rpc.BadRequest naming the field
+        com.google.rpc.BadRequest badRequest = com.google.rpc.BadRequest.newBuilder().addFieldViolations(
+                com.google.rpc.BadRequest.FieldViolation.newBuilder().setField("lines[0].sku")
+                        .setDescription("unknown SKU 'NOPE'")).build();
+        StatusRuntimeException refusal = StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Status.Code.INVALID_ARGUMENT.value()).setMessage("lines[0].sku: unknown SKU 'NOPE'")
+                .addDetails(com.google.protobuf.Any.pack(badRequest)).build());
+        orders.answer("PlaceOrder", () -> {
+            throw refusal;
+        });
         try {
             HttpClientResponseException e = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
                     .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=NOPE&quantity=1" + csrf()),
                             String.class));
             Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
-            assertTrue(page.select("li.line").get(0).text().contains("unknown SKU NOPE"));
+            assertTrue(page.select("li.line").get(0).text().contains("unknown SKU 'NOPE'"));
             assertEquals("Ada", page.select("input[name=name]").val());
+
+            // a refusal without field violations goes next to the line whose SKU it names
+            orders.answer("PlaceOrder", FakeOrders.refuse(Status.FAILED_PRECONDITION
+                    .withDescription("MUG is not sold any more")));
+            e = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking().exchange(form("/orders",
+                    "name=Ada&email=ada%40example.com&sku=ESP&quantity=1&sku=MUG&quantity=1" + csrf()), String.class));
+            page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
+            assertTrue(page.select("li.line").get(1).text().contains("MUG is not sold any more"));
         } finally {
-            orders.answer("POST", "/orders", new Response(201, "application/json",
-                    Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada Lovelace")));
+            orders.answer("PlaceOrder", () -> Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada Lovelace"));
         }
     }
 
@@ -239,10 +271,14 @@ class WebUiPagesTest implements TestPropertyProvider {
     @Test
     void aRefusedCancelAndAFailedCancelGetDifferentNotices() {
         String cancel = "/orders/" + Fixtures.ORDER_ID + "/cancel";
-        orders.answer("POST", cancel, Response.problem(409, "{\"title\":\"Conflict\",\"status\":409}"));
+        orders.answer("CancelOrder", FakeOrders.refuse(Status.FAILED_PRECONDITION.withDescription("REJECTED")));
         assertEquals("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-refused", cancelRedirect(cancel));
-        orders.answer("POST", cancel, Response.problem(503, "{\"title\":\"Unavailable\",\"status\":503}"));
+        orders.answer("CancelOrder", FakeOrders.refuse(Status.INTERNAL));
         assertEquals("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-failed", cancelRedirect(cancel));
+        orders.answer("CancelOrder", () -> Fixtures.order(Fixtures.ORDER_ID, "CANCELLED", "Ada Lovelace"));
+        assertEquals("/orders/" + Fixtures.ORDER_ID, cancelRedirect(cancel));
+        FakeOrders.Recorded call = orders.calls("CancelOrder").get(orders.calls("CancelOrder").size() - 1);
+        assertEquals(Fixtures.ORDER_ID.toString(), ((CancelOrderRequest) call.request()).getOrderId());
 
         assertTrue(get("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-failed").select(".banner").text()
                 .contains("could not cancel the order right now"));
@@ -292,6 +328,8 @@ class WebUiPagesTest implements TestPropertyProvider {
             assertTrue(list.select(".banner").text().contains("The orders service is not reachable"));
         } finally {
             orders.restart();
+            // the channel reconnects by itself, after a back-off: the other tests need it connected again
+            await().atMost(java.time.Duration.ofSeconds(30)).until(() -> get("/orders").select(".banner").isEmpty());
         }
     }
 
@@ -300,8 +338,28 @@ class WebUiPagesTest implements TestPropertyProvider {
         Document page = get("/orders?status=CONFIRMED");
         assertEquals("CONFIRMED", page.select("tr[data-order-id] .badge-confirmed").text());
         assertEquals("/orders/rows?status=CONFIRMED", page.select("#orders-table").attr("data-live-src"));
-        assertTrue(orders.requests().stream().anyMatch(r -> r.path().equals("/orders") && r.query() != null
-                && r.query().contains("status=CONFIRMED")));
+        assertTrue(orders.calls("ListOrders").stream().map(c -> (ListOrdersRequest) c.request())
+                .anyMatch(r -> r.getStatus() == eventshop.api.orders.v1.OrderStatus.ORDER_STATUS_CONFIRMED));
+    }
+
+    /** An order's page listens on /live?order=ID and hears the order's status from orders-service's WatchOrder. */
+    @Test
+    void anOrdersLiveStreamCarriesItsStatusFromWatchOrder() {
+        List<LiveEvent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        reactor.core.Disposable subscription = reactor.core.publisher.Flux.from(sseClient.eventStream(
+                        HttpRequest.GET("/live?order=" + Fixtures.ORDER_ID), LiveEvent.class))
+                .map(io.micronaut.http.sse.Event::getData).subscribe(received::add);
+        try {
+            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> received.stream()
+                    .anyMatch(e -> "status".equals(e.kind())));
+            LiveEvent status = received.stream().filter(e -> "status".equals(e.kind())).findFirst().orElseThrow();
+            assertEquals(Fixtures.ORDER_ID.toString(), status.orderId());
+            assertEquals("CONFIRMED", status.status());
+            assertTrue(orders.calls("WatchOrder").stream().map(c -> (WatchOrderRequest) c.request())
+                    .anyMatch(r -> r.getOrderId().equals(Fixtures.ORDER_ID.toString())));
+        } finally {
+            subscription.dispose();
+        }
     }
 
     @Test

@@ -1,15 +1,10 @@
 package eventshop.orders.api;
 
-import eventshop.platform.security.Roles;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
-import eventshop.orders.domain.OrderStatus;
-import eventshop.orders.domain.RequestedLine;
-import eventshop.orders.service.NewOrder;
 import eventshop.orders.service.OrderCancellation;
 import eventshop.orders.service.OrderPlacement;
 import eventshop.orders.service.OrderQueries;
 import eventshop.platform.http.PageView;
+import eventshop.platform.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,14 +14,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -57,12 +52,10 @@ public class OrderController {
                     + "the same request returns the order the first one created instead of creating another.")
     @Post
     public HttpResponse<OrderView> place(@Body @Valid PlaceOrderRequest request,
-                                         @Header(IDEMPOTENCY_KEY) @Nullable @Size(max = 100)
-                                         @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
+                                         @Header(IDEMPOTENCY_KEY) @Nullable @Size(max = IdempotencyKey.MAX_LENGTH)
+                                         @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.RULE)
                                          String idempotencyKey) {
-        NewOrder order = new NewOrder(request.customer().name(), request.customer().email(),
-                request.lines().stream().map(l -> new RequestedLine(l.sku(), l.quantity())).toList());
-        OrderPlacement.Placed placed = placement.place(order, idempotencyKey);
+        OrderPlacement.Placed placed = placement.place(request.toNewOrder(), idempotencyKey);
         OrderView view = OrderView.of(queries.get(placed.orderId()));
         return HttpResponse.<OrderView>status(HttpStatus.CREATED).body(view)
                 .headers(h -> h.location(URI.create(view.links().self()))
@@ -72,10 +65,8 @@ public class OrderController {
     @Operation(summary = "List orders, newest first", description = "page counts from 0; size is 1 to 100.")
     @Get
     @Secured({Roles.STAFF, Roles.SERVICE}) // every customer's name and e-mail: staff only
-    public PageView<OrderSummary> list(@QueryValue @Nullable OrderStatus status,
-                          @QueryValue(defaultValue = "0") @Min(0) int page,
-                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageView.of(queries.list(status, page, size), OrderSummary::of);
+    public PageView<OrderSummary> list(@Valid @RequestBean OrderListQuery query) {
+        return PageView.of(queries.list(query.status(), query.page(), query.size()), OrderSummary::of);
     }
 
     @Operation(summary = "One order with its lines and status history")

@@ -16,7 +16,7 @@ import java.util.UUID;
 public record OrderSummary(UUID id, OrderStatus status, CustomerView customer, BigDecimal total, String currency,
                            Instant createdAt, Instant updatedAt, @Nullable String statusReason, OrderLinks links) {
 
-    static OrderSummary of(OrderEntity o) {
+    public static OrderSummary of(OrderEntity o) {
         return new OrderSummary(o.id(), o.status(), new CustomerView(o.customerName(), o.customerEmail()), o.total(),
                 o.currency(), o.createdAt(), o.updatedAt(), o.statusReason(), OrderView.links(o));
     }

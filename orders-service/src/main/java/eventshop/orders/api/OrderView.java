@@ -19,7 +19,7 @@ public record OrderView(UUID id, OrderStatus status, CustomerView customer, List
                         String currency, Instant createdAt, Instant updatedAt, @Nullable String statusReason,
                         List<HistoryView> history, OrderLinks links) {
 
-    static OrderView of(OrderDetails details) {
+    public static OrderView of(OrderDetails details) {
         OrderEntity o = details.order();
         return new OrderView(o.id(), o.status(), new CustomerView(o.customerName(), o.customerEmail()),
                 details.lines().stream().map(l -> new LineView(l.sku(), l.productName(), l.unitPrice(), l.quantity(),

@@ -1,5 +1,7 @@
 package eventshop.orders.api;
 
+import eventshop.orders.domain.RequestedLine;
+import eventshop.orders.service.NewOrder;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -19,4 +21,10 @@ public record PlaceOrderRequest(
         List<@NotNull @Valid LineRequest> lines) {
 
     public static final int MAX_LINES = 20;
+
+    /** Once valid: what the placement service takes, the same for REST and gRPC. */
+    public NewOrder toNewOrder() {
+        return new NewOrder(customer.name(), customer.email(),
+                lines.stream().map(l -> new RequestedLine(l.sku(), l.quantity())).toList());
+    }
 }

@@ -50,6 +50,6 @@ public class OrderTransitions {
 
     private void record(OrderEntity order, @Nullable String reason) {
         history.save(new StatusChangeEntity(null, order.id(), order.status(), reason, order.updatedAt()));
-        changes.publishEvent(new OrderStatusChanged(order.id(), order.status()));
+        changes.publishEvent(new OrderStatusChanged(order.id(), order.status(), reason, order.updatedAt()));
     }
 }

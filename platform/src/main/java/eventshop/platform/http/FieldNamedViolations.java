@@ -30,7 +30,8 @@ public class FieldNamedViolations extends ProblemConstraintViolationExceptionHan
         return new Violation(clientName(violation.getPropertyPath()), violation.getMessage());
     }
 
-    static String clientName(Path path) {
+    /** Also how the gRPC API names a field in its google.rpc.BadRequest. */
+    public static String clientName(Path path) {
         List<Path.Node> nodes = new ArrayList<>();
         path.forEach(nodes::add);
         StringBuilder name = new StringBuilder();

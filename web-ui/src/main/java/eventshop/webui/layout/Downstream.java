@@ -1,5 +1,6 @@
 package eventshop.webui.layout;
 
+import io.grpc.StatusRuntimeException;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
@@ -34,6 +35,13 @@ public class Downstream {
         } catch (HttpClientException e) {
             LOG.warn("{} is unreachable: {}", service, e.getMessage());
             return Fetched.unavailable(service + " is not reachable right now.");
+        } catch (StatusRuntimeException e) {
+            LOG.warn("{} answered {} over gRPC", service, e.getStatus());
+            return Fetched.unavailable(switch (e.getStatus().getCode()) {
+                case UNAVAILABLE -> service + " is not reachable right now.";
+                case DEADLINE_EXCEEDED -> service + " is too slow to answer right now.";
+                default -> service + " answered with an error (" + e.getStatus().getCode() + ").";
+            });
         }
     }
 }

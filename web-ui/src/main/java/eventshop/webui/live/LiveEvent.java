@@ -7,7 +7,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * What open pages receive over Server-Sent Events: one record seen on a shop topic (valid or not), or a change of a
  * backend's health. Flat and small on purpose: the browser only needs to know what to refresh and what to print.
  *
- * @param kind    {@code event} or {@code health}
+ * @param kind    {@code event}, {@code health}, or {@code status} (an order's status from orders-service's WatchOrder,
+ *                for the page that shows that order)
  * @param status  for order events, the order status the event leads to
  * @param summary one human sentence for the ticker, as staff see it (customers whole)
  * @param maskedSummary the same sentence for anyone else (customers masked); never sent: see {@link #forPublic()}
@@ -33,6 +34,11 @@ public record LiveEvent(String kind, @Nullable String topic, @Nullable String ty
     public LiveEvent forPublic() {
         return new LiveEvent(kind, topic, type, valid, error, orderId, sku, correlationId, source, occurredAt, status,
                 maskedSummary != null ? maskedSummary : summary, null);
+    }
+
+    public static LiveEvent orderStatus(String orderId, String status, @Nullable String reason) {
+        return new LiveEvent("status", null, null, true, null, orderId, null, null, "orders-service", null, status,
+                "Order " + orderId + " is " + status + (reason == null || reason.isEmpty() ? "" : ": " + reason));
     }
 
     public String cssClass() {

@@ -9,6 +9,8 @@ import eventshop.webui.errors.RequestIds;
 import eventshop.webui.layout.Downstream;
 import eventshop.webui.layout.Fetched;
 import eventshop.webui.layout.Page;
+import eventshop.webui.shop.OrderProblems;
+import io.grpc.StatusRuntimeException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,8 +21,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
@@ -44,11 +44,11 @@ public class OrdersController {
             "cancel-refused", "This order can no longer be cancelled.",
             "cancel-failed", "The orders service could not cancel the order right now; it was not cancelled. Try again.");
 
-    private final OrdersClient orders;
+    private final OrdersGateway orders;
     private final AuditClient audit;
     private final Downstream downstream;
 
-    public OrdersController(OrdersClient orders, AuditClient audit, Downstream downstream) {
+    public OrdersController(OrdersGateway orders, AuditClient audit, Downstream downstream) {
         this.orders = orders;
         this.audit = audit;
         this.downstream = downstream;
@@ -99,13 +99,11 @@ public class OrdersController {
     public HttpResponse<?> cancel(UUID id, HttpRequest<?> request) {
         String notice = null;
         try {
-            orders.cancel(id, RequestIds.of(request), new CancelRequest("cancelled from the web shop"));
-        } catch (HttpClientResponseException e) {
-            // A 4xx is orders-service's answer about this order (409: already rejected or cancelled); a 5xx says
-            // nothing about the order, only that the service could not do it now.
-            notice = e.getStatus().getCode() < 500 ? "cancel-refused" : "cancel-failed";
-        } catch (HttpClientException e) {
-            notice = "cancel-failed";
+            orders.cancel(id, RequestIds.of(request), "cancelled from the web shop");
+        } catch (StatusRuntimeException e) {
+            // A refusal is orders-service's answer about this order (FAILED_PRECONDITION: already rejected or
+            // cancelled); anything else (unavailable, deadline, internal) says only that it could not do it now.
+            notice = OrderProblems.isRefusal(e) ? "cancel-refused" : "cancel-failed";
         }
         return HttpResponse.seeOther(URI.create("/orders/" + id + (notice == null ? "" : "?notice=" + notice)));
     }

@@ -1,66 +1,62 @@
 package eventshop.webui.shop;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * Maps orders-service's 400 problem bodies (RFC 7807) back onto the form: a violation naming a field goes next to
- * that field; a problem naming a submitted SKU (say, an unknown one) goes next to that line; anything else on top.
+ * Maps orders-service's refusals (gRPC {@code INVALID_ARGUMENT} with {@code google.rpc.BadRequest} field violations,
+ * or another refusal with a description) back onto the form: a violation naming a field goes next to that field; a
+ * description naming a submitted SKU goes next to that line; anything else on top.
  */
 @Singleton
 public class OrderProblems {
 
+    /** orders-service's answers about the request itself, as opposed to "could not do it now". */
+    private static final Set<Status.Code> REFUSALS = EnumSet.of(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
+            Status.Code.FAILED_PRECONDITION, Status.Code.ALREADY_EXISTS, Status.Code.OUT_OF_RANGE);
     private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern
             .compile("lines\\[(\\d+)]\\.(sku|quantity)");
 
-    private final JsonMapper jsonMapper;
-
-    public OrderProblems(JsonMapper jsonMapper) {
-        this.jsonMapper = jsonMapper;
+    public static boolean isRefusal(StatusRuntimeException e) {
+        return REFUSALS.contains(e.getStatus().getCode());
     }
 
-    @Serdeable
-    public record Problem(@Nullable String title, @Nullable String detail,
-                          @Nullable List<Violation> violations) {
-    }
-
-    @Serdeable
-    public record Violation(@Nullable String field, @Nullable String message) {
-    }
-
-    public FieldErrors toFieldErrors(HttpClientResponseException e, OrderForm form) {
+    public FieldErrors toFieldErrors(StatusRuntimeException e, OrderForm form) {
         FieldErrors errors = new FieldErrors();
-        Problem problem = parse(e);
-        if (problem.violations() != null) {
-            for (Violation v : problem.violations()) {
-                errors.add(fieldOf(v.field()), v.message() == null ? "is not valid" : v.message());
-            }
+        com.google.rpc.Status status = StatusProto.fromThrowable(e);
+        if (status != null) {
+            status.getDetailsList().stream().filter(d -> d.is(BadRequest.class)).forEach(d -> {
+                for (BadRequest.FieldViolation v : unpack(d).getFieldViolationsList()) {
+                    errors.add(fieldOf(v.getField()), v.getDescription().isEmpty() ? "is not valid"
+                            : v.getDescription());
+                }
+            });
         }
         if (errors.isEmpty()) {
-            String message = problem.detail() != null ? problem.detail() : problem.title();
+            String message = e.getStatus().getDescription();
             errors.add(lineNamedIn(message, form), message == null ? "The order was refused." : message);
         }
         return errors;
     }
 
-    private Problem parse(HttpClientResponseException e) {
-        String body = e.getResponse().getBody(String.class).orElse("");
+    private static BadRequest unpack(com.google.protobuf.Any detail) {
         try {
-            Problem problem = jsonMapper.readValue(body, Problem.class);
-            return problem == null ? new Problem(null, e.getMessage(), null) : problem;
-        } catch (IOException | RuntimeException notJson) {
-            return new Problem(null, e.getMessage(), null);
+            return detail.unpack(BadRequest.class);
+        } catch (InvalidProtocolBufferException e) {
+            return BadRequest.getDefaultInstance();
         }
     }
 
-    /** "placeOrder.request.customer.email" → "email"; "lines[1].quantity" stays; unknown paths → "form". */
+    /** "customer.email" → "email"; "lines[1].quantity" stays; unknown paths → "form". */
     static String fieldOf(@Nullable String path) {
         if (path == null) {
             return "form";

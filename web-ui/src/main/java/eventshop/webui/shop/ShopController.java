@@ -4,9 +4,12 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.annotation.Secured;
 import eventshop.webui.errors.RequestIds;
 import eventshop.webui.layout.Page;
+import eventshop.api.orders.v1.LineItem;
+import eventshop.api.orders.v1.PlaceOrderRequest;
 import eventshop.webui.orders.OrderView;
-import eventshop.webui.orders.OrdersClient;
-import eventshop.webui.orders.PlaceOrderRequest;
+import eventshop.webui.orders.OrdersGateway;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,9 +19,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import eventshop.webui.orders.MyOrders;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -41,11 +41,11 @@ public class ShopController {
     private static final Logger LOG = LoggerFactory.getLogger(ShopController.class);
 
     private final ProductCatalog catalog;
-    private final OrdersClient orders;
+    private final OrdersGateway orders;
     private final OrderProblems problems;
     private final Validator validator;
 
-    public ShopController(ProductCatalog catalog, OrdersClient orders, OrderProblems problems, Validator validator) {
+    public ShopController(ProductCatalog catalog, OrdersGateway orders, OrderProblems problems, Validator validator) {
         this.catalog = catalog;
         this.orders = orders;
         this.problems = problems;
@@ -81,20 +81,21 @@ public class ShopController {
             OrderView order = orders.place(requestId, key, toRequest(form));
             LOG.info("order {} placed for request {}", order.id(), requestId);
             return MyOrders.remember(HttpResponse.seeOther(URI.create("/orders/" + order.id())), request, order.id());
-        } catch (HttpClientResponseException e) {
-            if (e.getStatus().getCode() >= 400 && e.getStatus().getCode() < 500) {
+        } catch (StatusRuntimeException e) {
+            if (OrderProblems.isRefusal(e)) {
                 return rejected(form, problems.toFieldErrors(e, form), null, key);
             }
-            LOG.warn("orders-service failed to place an order: {}", e.getMessage());
-            return rejected(form, errors, "The orders service failed (" + e.getStatus().getCode()
-                    + "). Your order was not placed; everything you typed is still here — please try again.", key);
-        } catch (ReadTimeoutException e) {
-            LOG.warn("orders-service did not answer in time: {}", e.getMessage());
-            return rejected(form, errors, UNCERTAIN, key);
-        } catch (HttpClientException e) {
-            LOG.warn("orders-service unreachable: {}", e.getMessage());
-            return rejected(form, errors, "The orders service is not reachable right now. Your order was not "
-                    + "placed; everything you typed is still here — please try again in a moment.", key);
+            Status.Code code = e.getStatus().getCode();
+            LOG.warn("orders-service did not place an order: {}", e.getStatus());
+            if (code == Status.Code.DEADLINE_EXCEEDED) {
+                return rejected(form, errors, UNCERTAIN, key);
+            }
+            if (code == Status.Code.UNAVAILABLE) {
+                return rejected(form, errors, "The orders service is not reachable right now. Your order was not "
+                        + "placed; everything you typed is still here — please try again in a moment.", key);
+            }
+            return rejected(form, errors, "The orders service failed (" + code + "). Your order was not placed; "
+                    + "everything you typed is still here — please try again.", key);
         }
     }
 
@@ -141,7 +142,7 @@ public class ShopController {
     }
 
     private static PlaceOrderRequest toRequest(OrderForm form) {
-        return new PlaceOrderRequest(new PlaceOrderRequest.Customer(form.name(), form.email()),
-                form.lines().stream().map(l -> new PlaceOrderRequest.Line(l.sku(), l.quantityValue())).toList());
+        return OrdersGateway.placeRequest(form.name(), form.email(), form.lines().stream()
+                .map(l -> LineItem.newBuilder().setSku(l.sku()).setQuantity(l.quantityValue()).build()).toList());
     }
 }
