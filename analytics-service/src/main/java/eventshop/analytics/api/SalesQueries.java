@@ -47,13 +47,9 @@ public class SalesQueries {
     private final Clock clock;
 
     SalesQueries(KafkaStreams streams, AnalyticsConfiguration configuration) {
-        this(streams, configuration, Clock.systemUTC());
-    }
-
-    SalesQueries(KafkaStreams streams, AnalyticsConfiguration configuration, Clock clock) {
         this.streams = streams;
         this.configuration = configuration;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** Every product of the catalog, sold or not, and any product sold that the catalog no longer lists. */
