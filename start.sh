@@ -3,7 +3,7 @@
 #   1. a real Apache Kafka broker (KRaft, broker + controller) in its own JVM, data in local-stack/data/kafka;
 #   2. PostgreSQL: the server named by PGHOST/PGPORT/PGUSER/PGPASSWORD, else the local one on 127.0.0.1:5432,
 #      else (non-root only) an embedded one in local-stack/data/postgres; databases orders, inventory, audit created;
-#   3. orders-service, inventory-notification-service, audit-service, then web-ui.
+#   3. orders-service, inventory-notification-service, audit-service, analytics-service, then web-ui.
 # PID files and logs go to local-stack/run/. Waits until every /health is UP, then prints the URLs.
 # Running it again starts only what is not running. ./stop.sh stops everything.
 #
@@ -331,10 +331,14 @@ start_service() {
   if [[ "$db" != "-" ]]; then
     env+=("DATASOURCES_DEFAULT_URL=jdbc:postgresql://$PGHOST:$PGPORT/$db"
       "DATASOURCES_DEFAULT_USERNAME=$PGUSER" "DATASOURCES_DEFAULT_PASSWORD=${PGPASSWORD:-}")
+  elif [[ "$name" == analytics-service ]]; then
+    # No database: its state is in Kafka; this folder only holds Kafka Streams' lock and checkpoint files.
+    env+=("EVENTSHOP_ANALYTICS_STATE_DIR=$DATA_DIR/analytics")
   else
     env+=("MICRONAUT_HTTP_SERVICES_ORDERS_URL=http://127.0.0.1:$(port_of orders-service)"
       "MICRONAUT_HTTP_SERVICES_INVENTORY_URL=http://127.0.0.1:$(port_of inventory-notification-service)"
-      "MICRONAUT_HTTP_SERVICES_AUDIT_URL=http://127.0.0.1:$(port_of audit-service)")
+      "MICRONAUT_HTTP_SERVICES_AUDIT_URL=http://127.0.0.1:$(port_of audit-service)"
+      "MICRONAUT_HTTP_SERVICES_ANALYTICS_URL=http://127.0.0.1:$(port_of analytics-service)")
   fi
   info "starting $name on :$port ..."
   launch "$name" "$LOG_DIR/$name.log" env "${env[@]}" \
@@ -377,6 +381,7 @@ ${BOLD}Event Shop is running.${RESET}
   Orders API           http://localhost:$(port_of orders-service)/orders
   Inventory API        http://localhost:$(port_of inventory-notification-service)/products
   Audit API            http://localhost:$(port_of audit-service)/audit/events
+  Sales API            http://localhost:$(port_of analytics-service)/sales/products
   Kafka                $BOOTSTRAP
   PostgreSQL           $PGHOST:$PGPORT (databases orders, inventory, audit)
   Logs and PID files   $RUN_DIR
@@ -397,7 +402,7 @@ main() {
   preflight_ports
   start_kafka
   start_postgres
-  local backends=("${SERVICES[@]:0:3}") web=("${SERVICES[@]:3:1}") s
+  local backends=("${SERVICES[@]:0:4}") web=("${SERVICES[@]:4:1}") s
   for s in "${backends[@]}"; do start_service "$s"; done
   wait_for_services "${backends[@]}"
   start_service "${web[0]}"
