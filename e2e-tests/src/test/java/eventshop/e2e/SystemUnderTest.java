@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The whole shop as it runs for real: the in-process Kafka broker, a fresh PostgreSQL database per service, and the
- * four services as separate JVMs started from their shaded jars. One per test JVM ({@link #shared()}); tests may stop
+ * five services as separate JVMs started from their shaded jars. One per test JVM ({@link #shared()}); tests may stop
  * and restart a service to see how the others cope.
  */
 public final class SystemUnderTest {
@@ -22,6 +22,7 @@ public final class SystemUnderTest {
     public static final String ORDERS = "orders-service";
     public static final String INVENTORY = "inventory-notification-service";
     public static final String AUDIT = "audit-service";
+    public static final String ANALYTICS = "analytics-service";
     public static final String WEB_UI = "web-ui";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -40,7 +41,7 @@ public final class SystemUnderTest {
         }
         String kafka = KafkaBroker.shared().bootstrapServers();
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String name : new String[] {ORDERS, INVENTORY, AUDIT, WEB_UI}) {
+        for (String name : new String[] {ORDERS, INVENTORY, AUDIT, ANALYTICS, WEB_UI}) {
             ports.put(name, freePort());
         }
         for (String name : new String[] {ORDERS, INVENTORY, AUDIT}) {
@@ -53,11 +54,17 @@ public final class SystemUnderTest {
                     "DATASOURCES_DEFAULT_PASSWORD", db.password(),
                     "LOG_FORMAT", "TEXT"), logs));
         }
+        // No database: Kafka Streams keeps its state in changelog topics; the folder holds only its locks and checkpoints.
+        services.put(ANALYTICS, new ServiceProcess(ANALYTICS, jar(root, ANALYTICS), ports.get(ANALYTICS), Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "EVENTSHOP_ANALYTICS_STATE_DIR", logs.toAbsolutePath().resolve("analytics-state").toString(),
+                "LOG_FORMAT", "TEXT"), logs));
         services.put(WEB_UI, new ServiceProcess(WEB_UI, jar(root, WEB_UI), ports.get(WEB_UI), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MICRONAUT_HTTP_SERVICES_ORDERS_URL", "http://127.0.0.1:" + ports.get(ORDERS),
                 "MICRONAUT_HTTP_SERVICES_INVENTORY_URL", "http://127.0.0.1:" + ports.get(INVENTORY),
                 "MICRONAUT_HTTP_SERVICES_AUDIT_URL", "http://127.0.0.1:" + ports.get(AUDIT),
+                "MICRONAUT_HTTP_SERVICES_ANALYTICS_URL", "http://127.0.0.1:" + ports.get(ANALYTICS),
                 "LOG_FORMAT", "TEXT"), logs));
     }
 
