@@ -34,7 +34,11 @@ public record ProductRanking(Map<String, ProductFigures> bySku) {
         return new ProductRanking(next);
     }
 
-    public ProductRanking without(String sku) {
+    /** Takes back a product's previous figures; figures already replaced by newer ones are kept. */
+    public ProductRanking without(String sku, ProductFigures previous) {
+        if (!previous.equals(bySku.get(sku))) {
+            return this;
+        }
         Map<String, ProductFigures> next = new HashMap<>(bySku);
         next.remove(sku);
         return new ProductRanking(next);

@@ -144,7 +144,7 @@ public final class SalesTopology {
                 .groupBy((sku, figures) -> KeyValue.pair(ShopSales.KEY, new RankedProduct(sku, figures)),
                         Grouped.with("products-to-rank", Serdes.String(), json(RankedProduct.class)))
                 .aggregate(ProductRanking::none, (key, product, all) -> all.with(product.sku(), product.figures()),
-                        (key, product, all) -> all.without(product.sku()), Named.as("rank-products"),
+                        (key, product, all) -> all.without(product.sku(), product.figures()), Named.as("rank-products"),
                         Materialized.<String, ProductRanking, KeyValueStore<Bytes, byte[]>>as(SalesStores.PRODUCT_RANKING)
                                 .withKeySerde(Serdes.String()).withValueSerde(json(ProductRanking.class)));
         totals.leftJoin(ranking, ShopReport::new, Named.as("with-ranking"),
