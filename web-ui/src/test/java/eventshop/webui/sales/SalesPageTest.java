@@ -57,6 +57,8 @@ class SalesPageTest implements TestPropertyProvider {
                          "topProducts":[{"sku":"ESP","name":"Espresso","units":3,"revenue":7.50}]}"""));
         Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
         props.put("micronaut.http.services.analytics.url", analytics.url());
+        // The test's own client: a page makes three backend calls, which on a busy shared machine can take a while.
+        props.put("micronaut.http.client.read-timeout", "30s");
         return props;
     }
 
