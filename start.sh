@@ -3,7 +3,7 @@
 #   1. a real Apache Kafka broker (KRaft, broker + controller) in its own JVM, data in local-stack/data/kafka;
 #   2. PostgreSQL: the server named by PGHOST/PGPORT/PGUSER/PGPASSWORD, else the local one on 127.0.0.1:5432,
 #      else (non-root only) an embedded one in local-stack/data/postgres; databases orders, inventory, audit created;
-#   3. orders-service, inventory-notification-service, audit-service, then web-ui.
+#   3. orders-service, inventory-notification-service, audit-service, analytics-service, then web-ui.
 # PID files and logs go to local-stack/run/. Waits until every /health is UP, then prints the URLs.
 # Running it again starts only what is not running. ./stop.sh stops everything.
 #
@@ -365,11 +365,15 @@ start_service() {
     if [[ "$db" == "${DB_PREFIX}audit" ]]; then
       env+=("FLYWAY_DATASOURCES_DEFAULT_USER=${db}_owner" "FLYWAY_DATASOURCES_DEFAULT_PASSWORD=$AUDIT_OWNER_DB_PASSWORD")
     fi
+  elif [[ "$name" == analytics-service ]]; then
+    # No database: its state is in Kafka; this folder only holds Kafka Streams' lock and checkpoint files.
+    env+=("EVENTSHOP_ANALYTICS_STATE_DIR=$DATA_DIR/analytics")
   else
     env+=("EVENTSHOP_WEB_SECRET=${EVENTSHOP_WEB_SECRET:-}")
     env+=("MICRONAUT_HTTP_SERVICES_ORDERS_URL=http://127.0.0.1:$(port_of orders-service)"
       "MICRONAUT_HTTP_SERVICES_INVENTORY_URL=http://127.0.0.1:$(port_of inventory-notification-service)"
       "MICRONAUT_HTTP_SERVICES_AUDIT_URL=http://127.0.0.1:$(port_of audit-service)"
+      "MICRONAUT_HTTP_SERVICES_ANALYTICS_URL=http://127.0.0.1:$(port_of analytics-service)"
       "GRPC_CHANNELS_ORDERS_ADDRESS=127.0.0.1:$ORDERS_GRPC_PORT")
   fi
   info "starting $name on :$port ..."
@@ -414,6 +418,7 @@ ${BOLD}Event Shop is running.${RESET}
   Orders gRPC API      localhost:$ORDERS_GRPC_PORT (grpcurl -plaintext localhost:$ORDERS_GRPC_PORT list; ./eventshop --help)
   Inventory API        http://localhost:$(port_of inventory-notification-service)/products
   Audit API            http://localhost:$(port_of audit-service)/audit/events
+  Sales API            http://localhost:$(port_of analytics-service)/sales/products
   Kafka                $BOOTSTRAP
   PostgreSQL           $PGHOST:$PGPORT (databases orders, inventory, audit)
   Logs and PID files   $RUN_DIR
@@ -440,7 +445,7 @@ main() {
   preflight_ports
   start_kafka
   start_postgres
-  local backends=("${SERVICES[@]:0:3}") web=("${SERVICES[@]:3:1}") s
+  local backends=("${SERVICES[@]:0:4}") web=("${SERVICES[@]:4:1}") s
   for s in "${backends[@]}"; do start_service "$s"; done
   wait_for_services "${backends[@]}"
   start_service "${web[0]}"

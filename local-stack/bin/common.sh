@@ -15,13 +15,14 @@ KAFKA_PORT="${LOCAL_STACK_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${LOCAL_STACK_KAFKA_CONTROLLER_PORT:-9093}"
 EMBEDDED_PG_PORT="${LOCAL_STACK_PG_PORT:-5433}"
 
-# The four services in start order: name, port, database ("-" for none). LOCAL_STACK_DB_PREFIX lets two checkouts
+# The services in start order, the back ends first and web-ui last: name, port, database ("-" for none). LOCAL_STACK_DB_PREFIX lets two checkouts
 # share one PostgreSQL server without sharing databases.
 DB_PREFIX="${LOCAL_STACK_DB_PREFIX:-}"
 SERVICES=(
   "orders-service:${LOCAL_STACK_ORDERS_PORT:-3000}:${DB_PREFIX}orders"
   "inventory-notification-service:${LOCAL_STACK_INVENTORY_PORT:-8082}:${DB_PREFIX}inventory"
   "audit-service:${LOCAL_STACK_AUDIT_PORT:-8083}:${DB_PREFIX}audit"
+  "analytics-service:${LOCAL_STACK_ANALYTICS_PORT:-8084}:-"
   "web-ui:${LOCAL_STACK_WEB_PORT:-8080}:-"
 )
 

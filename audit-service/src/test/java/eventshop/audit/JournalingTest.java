@@ -2,7 +2,9 @@ package eventshop.audit;
 
 import eventshop.testing.TestAccounts;
 import eventshop.events.EventCodec;
+import eventshop.events.EventEnvelope;
 import eventshop.events.EventHeaders;
+import eventshop.events.ProductSales;
 import eventshop.events.Topics;
 import eventshop.platform.observability.MetricsSummaryLogger;
 import eventshop.testing.KafkaBroker;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -81,6 +84,9 @@ class JournalingTest implements TestPropertyProvider {
         kafka.send(Topics.CATALOG, "ESP-001", TestEvents.snapshot("ESP-001", correlationId), codec);
         kafka.send(Topics.DEADLETTER, orderId.toString(),
                 TestEvents.confirmed(orderId, correlationId, TestEvents.now()), codec);
+        // shop.sales (analytics-service's figures) is journaled like any shop topic, through the subscription by pattern.
+        kafka.send(Topics.SALES, "ESP-001", EventEnvelope.of(new ProductSales("ESP-001", "Espresso", 2,
+                new BigDecimal("4.40"), "EUR"), null, correlationId, "analytics-service"), codec);
 
         await().atMost(PATIENCE).until(() -> db.count("correlation_id = ?", correlationId) == Topics.ALL.size());
 
@@ -107,8 +113,10 @@ class JournalingTest implements TestPropertyProvider {
         assertThat(order.get("order_id")).isEqualTo(orderId);
         assertThat(order.get("event_type")).isEqualTo("OrderPlaced");
 
-        String page = http.toBlocking().retrieve(HttpRequest.GET("/audit/events?correlationId=" + correlationId).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD));
-        assertThat(page).contains("\"total\":5", "\"topic\":\"shop.deadletter\"", "\"type\":\"ProductSnapshot\"");
+        String page = http.toBlocking().retrieve(HttpRequest.GET("/audit/events?correlationId=" + correlationId)
+                .basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD));
+        assertThat(page).contains("\"total\":6", "\"topic\":\"shop.deadletter\"", "\"type\":\"ProductSnapshot\"",
+                "\"type\":\"ProductSales\"");
     }
 
     @Test

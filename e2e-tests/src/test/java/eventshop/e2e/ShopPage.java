@@ -71,6 +71,16 @@ public final class ShopPage {
         return page.locator(".order-head .badge");
     }
 
+    /** A product's units sold, on the Sales page's table (confirmed minus cancelled). */
+    public Locator salesUnits(String sku) {
+        return page.locator(".products-table tr[data-sku=" + sku + "] td.units");
+    }
+
+    /** A product's revenue with its currency, on the Sales page's table. */
+    public Locator salesRevenue(String sku) {
+        return page.locator(".products-table tr[data-sku=" + sku + "] td.revenue");
+    }
+
     /** A product's stock figure on the inventory page. */
     public Locator stockCell(String sku) {
         return page.locator("tr[data-sku=" + sku + "] .stock-figure");

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The whole shop as it runs for real: the in-process Kafka broker, a fresh PostgreSQL database per service, and the
- * four services as separate JVMs started from their shaded jars. One per test JVM ({@link #shared()}); tests may stop
+ * five services as separate JVMs started from their shaded jars. One per test JVM ({@link #shared()}); tests may stop
  * and restart a service to see how the others cope.
  */
 public final class SystemUnderTest {
@@ -23,6 +23,7 @@ public final class SystemUnderTest {
     public static final String ORDERS = "orders-service";
     public static final String INVENTORY = "inventory-notification-service";
     public static final String AUDIT = "audit-service";
+    public static final String ANALYTICS = "analytics-service";
     public static final String WEB_UI = "web-ui";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -42,7 +43,7 @@ public final class SystemUnderTest {
         }
         String kafka = KafkaBroker.shared().bootstrapServers();
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String name : new String[] {ORDERS, INVENTORY, AUDIT, WEB_UI}) {
+        for (String name : new String[] {ORDERS, INVENTORY, AUDIT, ANALYTICS, WEB_UI}) {
             ports.put(name, freePort());
         }
         // As the run modes set them up: each service its own role, none a superuser; audit's migrations as the
@@ -70,6 +71,11 @@ public final class SystemUnderTest {
             }
             services.put(name, new ServiceProcess(name, jar(root, name), ports.get(name), env, logs));
         }
+        // No database: Kafka Streams keeps its state in changelog topics; the folder holds only its locks and checkpoints.
+        services.put(ANALYTICS, new ServiceProcess(ANALYTICS, jar(root, ANALYTICS), ports.get(ANALYTICS), Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "EVENTSHOP_ANALYTICS_STATE_DIR", logs.toAbsolutePath().resolve("analytics-state").toString(),
+                "LOG_FORMAT", "TEXT"), logs));
         services.put(WEB_UI, new ServiceProcess(WEB_UI, jar(root, WEB_UI), ports.get(WEB_UI), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MICRONAUT_HTTP_SERVICES_ORDERS_URL", "http://127.0.0.1:" + ports.get(ORDERS),
@@ -80,6 +86,7 @@ public final class SystemUnderTest {
                 // fixed, so a signed-in browser stays signed in across a web-ui restart
                 "EVENTSHOP_WEB_SECRET", "e2e-signing-secret-" + java.util.UUID.randomUUID(),
                 "GRPC_CHANNELS_ORDERS_ADDRESS", ordersGrpcAddress(),
+                "MICRONAUT_HTTP_SERVICES_ANALYTICS_URL", "http://127.0.0.1:" + ports.get(ANALYTICS),
                 "LOG_FORMAT", "TEXT"), logs));
     }
 

@@ -6,7 +6,7 @@ package eventshop.events;
  */
 public sealed interface DomainEvent permits OrderPlaced, OrderConfirmed, OrderRejected, OrderCancelled,
         StockReserved, StockRejected, StockReleased, StockReplenished, LowStockDetected, ProductSnapshot,
-        NotificationSent {
+        NotificationSent, ProductSales, ShopSales {
 
     /** The wire name of the event: the record's simple name, stable across versions. */
     default String type() {

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String NOTIFICATIONS = "shop.notifications";
     public static final String CATALOG = "shop.catalog";
     public static final String DEADLETTER = "shop.deadletter";
+    /** Sales figures computed by analytics-service: per product (key SKU) and shop-wide (key {@link ShopSales#KEY}). */
+    public static final String SALES = "shop.sales";
 
     /** Every topic of the shop matches it, so a consumer subscribed by pattern sees new topics without code changes. */
     public static final String ALL_PATTERN = "shop\\..*";
@@ -36,11 +38,13 @@ public final class Topics {
 
     public static final List<Spec> ALL = List.of(
             new Spec(ORDERS, DEFAULT_PARTITIONS, false,
-                    List.of("inventory-notification-service", "audit-service", "web-ui")),
+                    List.of("inventory-notification-service", "analytics-service", "audit-service", "web-ui")),
             new Spec(INVENTORY, DEFAULT_PARTITIONS, false, List.of("orders-service", "audit-service", "web-ui")),
             new Spec(NOTIFICATIONS, DEFAULT_PARTITIONS, false, List.of("audit-service", "web-ui")),
-            new Spec(CATALOG, DEFAULT_PARTITIONS, true, List.of("orders-service", "audit-service", "web-ui")),
-            new Spec(DEADLETTER, DEFAULT_PARTITIONS, false, List.of("audit-service", "web-ui")));
+            new Spec(CATALOG, DEFAULT_PARTITIONS, true,
+                    List.of("orders-service", "analytics-service", "audit-service", "web-ui")),
+            new Spec(DEADLETTER, DEFAULT_PARTITIONS, false, List.of("audit-service", "web-ui")),
+            new Spec(SALES, DEFAULT_PARTITIONS, true, List.of("audit-service", "web-ui")));
 
     /** The spec of a topic of the shop, if it is one. */
     public static java.util.Optional<Spec> spec(String name) {

@@ -1,6 +1,7 @@
 package eventshop.events;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +25,11 @@ final class SampleEvents {
                 new ProductSnapshot("ESP-001", "Espresso", "A short strong coffee", new BigDecimal("2.50"), "EUR",
                         20, 5),
                 new NotificationSent(UUID.randomUUID(), "CUSTOMER", "jean@example.com", "LOG", "Confirmed",
-                        "Your order is confirmed"));
+                        "Your order is confirmed"),
+                new ProductSales("ESP-001", "Espresso", 4, new BigDecimal("10.00"), "EUR"),
+                new ShopSales(new MinuteSales(Instant.parse("2026-12-02T08:15:00Z"), 3, 2, 1, 1, 4,
+                        new BigDecimal("10.00")), 3, 2, 1, 1, 0.6667, 0.3333, 4, new BigDecimal("10.00"), "EUR",
+                        List.of(new TopProduct("ESP-001", "Espresso", 4, new BigDecimal("10.00")))));
         if (events.size() != DomainEvent.class.getPermittedSubclasses().length) {
             throw new IllegalStateException("add a sample for every event type");
         }

@@ -35,6 +35,7 @@ class ComposeFileTest {
             "orders-service", 3000,
             "inventory-notification-service", 8082,
             "audit-service", 8083,
+            "analytics-service", 8084,
             "web-ui", 8080);
     static final Map<String, String> DATABASES = Map.of(
             "orders-service", "orders",
@@ -68,7 +69,8 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"orders-service", "inventory-notification-service", "audit-service", "web-ui"})
+    @ValueSource(strings = {"orders-service", "inventory-notification-service", "audit-service", "analytics-service",
+            "web-ui"})
     void portsAgreeWithTheConventionsTheServiceAndItsDockerfile(String name) {
         ServiceModule module = ServiceModule.of(ROOT, name);
         int port = PORTS.get(name);
@@ -101,7 +103,8 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"orders-service", "inventory-notification-service", "audit-service", "web-ui"})
+    @ValueSource(strings = {"orders-service", "inventory-notification-service", "audit-service", "analytics-service",
+            "web-ui"})
     void everyEnvironmentVariableSetOnAServiceIsOneItReads(String name) {
         ServiceModule module = ServiceModule.of(ROOT, name);
         List<String> unread = COMPOSE.env(name).keySet().stream().filter(variable -> !module.reads(variable)).toList();

@@ -111,6 +111,8 @@
       addTick(event);
       regionsFor(event).forEach(schedule);
     });
+    // Sales figures (shop.sales) redraw the regions that show them, without a line in the ticker.
+    source.addEventListener('figures', function (message) { regionsFor(JSON.parse(message.data)).forEach(schedule); });
     source.addEventListener('health', function (message) { updateHealth(JSON.parse(message.data)); });
     source.addEventListener('status', function (message) {
       regionsOfOrder(JSON.parse(message.data).orderId).forEach(schedule);

@@ -399,10 +399,10 @@ class WebUiPagesTest implements TestPropertyProvider {
         assertTrue(get("/notifications").select("article.notification").text().contains("Your order is confirmed"));
         Document architecture = get("/architecture");
         assertEquals(List.of("shop.orders", "shop.inventory", "shop.notifications", "shop.catalog",
-                "shop.deadletter"), architecture.select("table.topics td.mono").eachText());
+                "shop.deadletter", "shop.sales"), architecture.select("table.topics td.mono").eachText());
         // documentation/'s topics table supplies producers and consumers; its picture is in the jar
         assertTrue(architecture.select("table.topics tr").get(1).text()
-                .contains("inventory-notification-service, audit-service, web-ui"));
+                .contains("inventory-notification-service, analytics-service, audit-service, web-ui"));
         assertEquals("/static/docs/architecture.png", architecture.select("img.architecture").attr("src"));
         HttpResponse<byte[]> picture = client.toBlocking().exchange(HttpRequest.GET("/static/docs/architecture.png"),
                 byte[].class);

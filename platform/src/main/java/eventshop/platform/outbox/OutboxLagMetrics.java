@@ -3,9 +3,11 @@ package eventshop.platform.outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.ToDoubleFunction;
@@ -14,8 +16,10 @@ import java.util.function.ToDoubleFunction;
  * How far the relay is behind: {@code eventshop.outbox.pending} (rows not yet acknowledged by the broker) and
  * {@code eventshop.outbox.oldest.age.seconds} (how long the oldest of them has waited). Read from the table at scrape
  * time, so they stay true across restarts and several instances; a broker outage shows as both rising.
+ * Only where there is a database: a service without one (analytics) has no outbox.
  */
 @Context
+@Requires(beans = DataSource.class)
 public class OutboxLagMetrics {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxLagMetrics.class);

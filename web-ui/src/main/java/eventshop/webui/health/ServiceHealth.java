@@ -24,11 +24,13 @@ public class ServiceHealth {
     private final LiveHub liveHub;
 
     public ServiceHealth(@Client(id = "orders") HttpClient orders, @Client(id = "inventory") HttpClient inventory,
-                         @Client(id = "audit") HttpClient audit, LiveHub liveHub) {
+                         @Client(id = "audit") HttpClient audit, @Client(id = "analytics") HttpClient analytics,
+                         LiveHub liveHub) {
         this.liveHub = liveHub;
         clients.put("orders-service", orders);
         clients.put("inventory-notification-service", inventory);
         clients.put("audit-service", audit);
+        clients.put("analytics-service", analytics);
         clients.keySet().forEach(name -> statuses.put(name, new ServiceStatus(name, ServiceStatus.State.UNKNOWN)));
     }
 

@@ -7,8 +7,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * What open pages receive over Server-Sent Events: one record seen on a shop topic (valid or not), or a change of a
  * backend's health. Flat and small on purpose: the browser only needs to know what to refresh and what to print.
  *
- * @param kind    {@code event}, {@code health}, or {@code status} (an order's status from orders-service's WatchOrder,
- *                for the page that shows that order)
+ * @param kind    {@code event}, {@code figures} (a record on shop.sales), {@code health}, or {@code status} (an order's
+ *                status from orders-service's WatchOrder, for the page that shows that order)
  * @param status  for order events, the order status the event leads to
  * @param summary one human sentence for the ticker, as staff see it (customers whole)
  * @param maskedSummary the same sentence for anyone else (customers masked); never sent: see {@link #forPublic()}
@@ -18,6 +18,8 @@ public record LiveEvent(String kind, @Nullable String topic, @Nullable String ty
                         @Nullable String error, @Nullable String orderId, @Nullable String sku,
                         @Nullable String correlationId, @Nullable String source, @Nullable String occurredAt,
                         @Nullable String status, String summary, @Nullable String maskedSummary) {
+
+    public static final String FIGURES = "figures";
 
     public static LiveEvent health(String service, String state) {
         return new LiveEvent("health", null, null, true, null, null, null, null, service, null, state,

@@ -10,8 +10,10 @@ import eventshop.events.OrderCancelled;
 import eventshop.events.OrderConfirmed;
 import eventshop.events.OrderPlaced;
 import eventshop.events.OrderRejected;
+import eventshop.events.ProductSales;
 import eventshop.events.ProductSnapshot;
 import eventshop.events.StockReplenished;
+import eventshop.events.Topics;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -32,13 +34,17 @@ public class LiveEvents {
         try {
             EventEnvelope envelope = codec.decode(record.value());
             DomainEvent data = envelope.data();
-            return new LiveEvent("event", record.topic(), envelope.type(), true, null,
+            // Sales figures are derived, not facts: they redraw the Sales page but stay out of the event ticker.
+            String kind = Topics.SALES.equals(record.topic()) ? LiveEvent.FIGURES : "event";
+            return new LiveEvent(kind, record.topic(), envelope.type(), true, null,
                     envelope.orderId() == null ? null : envelope.orderId().toString(), sku(data),
                     envelope.correlationId(), envelope.source(), envelope.occurredAt().toString(), status(data),
                     Summaries.of(data), Summaries.masked(data));
         } catch (EventDecodingException e) {
             String error = header(record, EventHeaders.DLT_ERROR);
-            return new LiveEvent("event", record.topic(), header(record, EventHeaders.EVENT_TYPE), false,
+            // Sales figures are derived, not facts: they redraw the Sales page but stay out of the event ticker.
+            String kind = Topics.SALES.equals(record.topic()) ? LiveEvent.FIGURES : "event";
+            return new LiveEvent(kind, record.topic(), header(record, EventHeaders.EVENT_TYPE), false,
                     error != null ? error : e.getMessage(), null, null, header(record, EventHeaders.CORRELATION_ID),
                     null, null, null, "invalid record on " + record.topic() + " (key " + record.key() + ")", null);
         }
@@ -64,6 +70,8 @@ public class LiveEvents {
             return r.sku();
         } else if (data instanceof LowStockDetected l) {
             return l.sku();
+        } else if (data instanceof ProductSales s) {
+            return s.sku();
         }
         return null;
     }

@@ -7,7 +7,9 @@ import eventshop.events.OrderCancelled;
 import eventshop.events.OrderConfirmed;
 import eventshop.events.OrderPlaced;
 import eventshop.events.OrderRejected;
+import eventshop.events.ProductSales;
 import eventshop.events.ProductSnapshot;
+import eventshop.events.ShopSales;
 import eventshop.events.StockLine;
 import eventshop.events.StockRejected;
 import eventshop.events.StockReleased;
@@ -65,6 +67,10 @@ final class Summaries {
             return p.name() + ": " + p.stock() + " in stock at " + money(p.price(), p.currency());
         } else if (data instanceof NotificationSent n) {
             return "told " + emails.apply(n.recipient()) + ": " + n.subject();
+        } else if (data instanceof ProductSales s) {
+            return s.name() + " has sold " + s.units() + " for " + money(s.revenue(), s.currency());
+        } else if (data instanceof ShopSales s) {
+            return "the shop has sold " + s.units() + " units for " + money(s.revenue(), s.currency());
         }
         return "";
     }

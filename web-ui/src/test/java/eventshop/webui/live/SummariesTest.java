@@ -10,7 +10,9 @@ import eventshop.events.OrderConfirmed;
 import eventshop.events.OrderLine;
 import eventshop.events.OrderPlaced;
 import eventshop.events.OrderRejected;
+import eventshop.events.ProductSales;
 import eventshop.events.ProductSnapshot;
+import eventshop.events.ShopSales;
 import eventshop.events.Shortage;
 import eventshop.events.StockLine;
 import eventshop.events.StockRejected;
@@ -55,6 +57,10 @@ class SummariesTest {
                 "Shop mug: 2 in stock at 9.00 EUR");
         expected.put(type(new NotificationSent(UUID.randomUUID(), "CUSTOMER", "ada@example.com", "EMAIL",
                 "Your order is confirmed", "Thank you.")), "told ada@example.com: Your order is confirmed");
+        expected.put(type(new ProductSales("ESP-001", "Espresso", 4, new BigDecimal("8.8"), "EUR")),
+                "Espresso has sold 4 for 8.80 EUR");
+        expected.put(type(new ShopSales(null, 3, 2, 1, 1, 0.6667, 0.3333, 4, new BigDecimal("8.8"), "EUR",
+                List.of())), "the shop has sold 4 units for 8.80 EUR");
 
         assertEquals(EventTypes.names(), expected.keySet(), "a sentence for every event type");
         SAMPLES.forEach((type, event) -> {

@@ -1,0 +1,96 @@
+package eventshop.webui.sales;
+
+import eventshop.testing.TestInfrastructure;
+import eventshop.webui.FakeBackend;
+import eventshop.webui.FakeBackend.Response;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Sales page against a real HTTP server standing in for analytics-service. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SalesPageTest implements TestPropertyProvider {
+
+    private final FakeBackend analytics = new FakeBackend();
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String minutes = IntStream.range(0, SalesController.MINUTES).mapToObj(i -> {
+            Instant start = now.minus(SalesController.MINUTES - 1L - i, ChronoUnit.MINUTES);
+            boolean busy = i == SalesController.MINUTES - 1;
+            return "{\"start\":\"" + start + "\",\"ordersPlaced\":" + (busy ? 2 : 0) + ",\"ordersConfirmed\":"
+                    + (busy ? 2 : 0) + ",\"ordersRejected\":0,\"ordersCancelled\":" + (busy ? 1 : 0)
+                    + ",\"units\":" + (busy ? 3 : 0) + ",\"revenue\":" + (busy ? "7.50" : "0") + "}";
+        }).collect(Collectors.joining(","));
+        analytics.answer("GET", "/sales/products", Response.json("""
+                        [{"sku":"ESP","name":"Espresso","units":3,"revenue":7.50,"currency":"EUR"},
+                         {"sku":"MUG","name":"Mug","units":0,"revenue":0.00,"currency":"EUR"}]"""))
+                .answer("GET", "/sales/timeline", Response.json("{\"currency\":\"EUR\",\"minutes\":[" + minutes + "]}"))
+                .answer("GET", "/sales/shop", Response.json("""
+                        {"ordersPlaced":2,"ordersConfirmed":2,"ordersRejected":0,"ordersCancelled":1,
+                         "confirmationRate":1.0,"cancellationRate":0.5,"units":3,"revenue":7.50,"currency":"EUR",
+                         "topProducts":[{"sku":"ESP","name":"Espresso","units":3,"revenue":7.50}]}"""));
+        Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
+        props.put("micronaut.http.services.analytics.url", analytics.url());
+        // The test's own client: a page makes three backend calls, which on a busy shared machine can take a while.
+        props.put("micronaut.http.client.read-timeout", "30s");
+        return props;
+    }
+
+    @AfterAll
+    void stopBackend() {
+        analytics.close();
+    }
+
+    @Test
+    void theSalesPageDrawsTheFiguresAsChartsAndTablesAndRefreshesOnShopSales() {
+        Document page = Jsoup.parse(client.toBlocking().retrieve(HttpRequest.GET("/sales"), String.class));
+
+        assertEquals("Sales", page.select("nav a.active").text());
+        assertEquals("shop.sales", page.select("#sales-figures").attr("data-live-topics"));
+        assertEquals("/sales/figures", page.select("#sales-figures").attr("data-live-src"));
+        assertEquals("7.50 EUR", page.select("[data-figure=revenue]").text());
+        assertEquals("1 (50 %)", page.select("[data-figure=cancelled]").text());
+        assertEquals(List.of("3", "0"), page.select(".products-table td.units").eachText());
+        assertEquals(SalesController.MINUTES, page.select("svg.timeline-chart rect.revenue-bar").size());
+        assertEquals("img", page.select("svg.timeline-chart").attr("role"));
+        assertTrue(page.select("svg.timeline-chart text.value-label").eachText().contains("3"),
+                "units are written next to their dot, not only drawn");
+        assertEquals(1, page.select(".minutes-table tbody tr").size(), "only minutes with activity");
+        assertEquals(2, page.select("svg.products-chart rect.product-revenue").size());
+        assertEquals("Espresso", page.select(".top-list li strong").text());
+    }
+
+    @Test
+    void theFiguresRegionAloneIsWhatThePageRefetches() {
+        Document region = Jsoup.parse(client.toBlocking().retrieve(HttpRequest.GET("/sales/figures"), String.class));
+
+        assertEquals(0, region.select("nav").size());
+        assertEquals("7.50 EUR", region.select("[data-figure=revenue]").text());
+    }
+}
