@@ -194,7 +194,8 @@ class ComposeFileTest {
         String dashboard = Files.readString(ROOT.resolve("deploy/grafana/dashboards/event-shop.json"));
         assertThat(dashboard).contains("\"uid\": \"prometheus\"").doesNotContain("${DS_");
         for (String metric : List.of("eventshop_events_published_total", "eventshop_events_consumed_total",
-                "kafka_consumer_records_lag_max_records", "http_server_requests_seconds", "eventshop_outbox_")) {
+                "kafka_consumer_records_lag_max_records", "http_server_requests_seconds", "eventshop_outbox_",
+                "up{job=\\\"event-shop\\\"}")) {
             assertThat(dashboard).as("dashboard query on %s", metric).contains(metric);
         }
         assertThat(COMPOSE.volumes("grafana")).contains("./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro",

@@ -14,13 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real PostgreSQL for tests, found in this order: the server named by {@code EVENTSHOP_TEST_POSTGRES_URL} (a JDBC
  * URL of a database the user may create databases from, e.g. {@code jdbc:postgresql://db:5432/postgres}, with
  * {@code EVENTSHOP_TEST_POSTGRES_USER}/{@code _PASSWORD}); a server on 127.0.0.1:5432 (user postgres); a Testcontainers
- * PostgreSQL when Docker is available. Each call to {@link #freshDatabase} creates a new, empty database.
+ * PostgreSQL when Docker is available. Each call to {@link #freshDatabase} creates a new, empty database, dropped when
+ * the test JVM exits (or earlier by {@link Database#drop()}), so test runs leave no databases behind on the server.
  */
 public final class TestPostgres {
 
@@ -31,6 +34,17 @@ public final class TestPostgres {
         public static Database of(Map<String, String> properties) {
             return new Database(properties.get("datasources.default.url"),
                     properties.get("datasources.default.username"), properties.get("datasources.default.password"));
+        }
+
+        /** The database's name on the server: the last path segment of its JDBC URL. */
+        public String name() {
+            String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+
+        /** Drops the database now, ending whatever connections are left on it (a pool a test did not close). */
+        public void drop() {
+            TestPostgres.drop(name());
         }
 
         public Connection connect() throws SQLException {
@@ -90,12 +104,27 @@ public final class TestPostgres {
     }
 
     private static Server server;
+    /** Databases created by this JVM and not dropped yet; what is left when it exits is dropped then. */
+    private static final Set<String> created = ConcurrentHashMap.newKeySet();
 
     private TestPostgres() {
     }
 
-    /** A new empty database whose name starts with the given prefix. */
+    /** A new empty database whose name starts with the given prefix; dropped when the JVM exits at the latest. */
     public static Database freshDatabase(String prefix) {
+        return create(prefix, true);
+    }
+
+    /**
+     * A new empty database that only {@link Database#drop()} drops, for databases that processes outside this JVM use
+     * until a shutdown hook of the caller's has stopped them (JVM shutdown hooks run concurrently, so a drop at exit
+     * could pull the database from under a service still shutting down).
+     */
+    public static Database freshDatabaseDroppedByCaller(String prefix) {
+        return create(prefix, false);
+    }
+
+    private static Database create(String prefix, boolean dropAtExit) {
         Server s = server();
         String name = (prefix.replaceAll("[^A-Za-z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
@@ -105,6 +134,9 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name + " on " + s.adminUrl(), e);
         }
+        if (dropAtExit) {
+            created.add(name);
+        }
         String base = s.adminUrl().substring(0, s.adminUrl().lastIndexOf('/') + 1);
         String query = s.adminUrl().contains("?") ? s.adminUrl().substring(s.adminUrl().indexOf('?')) : "";
         return new Database(base + name + query, s.username(), s.password());
@@ -113,8 +145,37 @@ public final class TestPostgres {
     private static synchronized Server server() {
         if (server == null) {
             server = locate();
+            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropAll, "test-postgres-drop"));
         }
         return server;
+    }
+
+    private static void dropAll() {
+        for (String name : List.copyOf(created)) {
+            try {
+                drop(name);
+            } catch (RuntimeException e) {
+                System.err.println("could not drop test database " + name + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void drop(String name) {
+        Server s = server();
+        try (Connection c = DriverManager.getConnection(s.adminUrl(), s.username(), s.password())) {
+            // Connections left open (a pool of a context a test did not close) would make DROP DATABASE fail.
+            try (PreparedStatement terminate = c.prepareStatement(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                terminate.setString(1, name);
+                terminate.execute();
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + name);
+            }
+            created.remove(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + name + " on " + s.adminUrl(), e);
+        }
     }
 
     private static Server locate() {

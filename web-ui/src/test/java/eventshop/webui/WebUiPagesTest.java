@@ -97,6 +97,19 @@ class WebUiPagesTest implements TestPropertyProvider {
         assertEquals(token, page.select("#order-form input[name=_csrf]").val());
     }
 
+    /** Prometheus scrapes web-ui like the back-ends; the dashboard's JVM and HTTP panels read these series. */
+    @Test
+    void prometheusGetsTheJvmAndHttpMetrics() {
+        client.toBlocking().exchange(HttpRequest.GET("/orders"), String.class);
+        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/prometheus"), String.class);
+        assertEquals(HttpStatus.OK, response.getStatus());
+        String metrics = response.body();
+        assertTrue(metrics.contains("jvm_memory_used_bytes{"), "JVM memory");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                && l.contains("uri=\"/orders\"")), "HTTP timings of the pages");
+        assertTrue(metrics.contains("process_uptime_seconds"), "uptime");
+    }
+
     @Test
     void everyResponseCarriesSecurityHeaders() {
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/orders"), String.class);
