@@ -140,7 +140,7 @@ final class DockerBuildContext {
             needed.addAll(sourceFilesUnder(".mvn"));
         }
         for (String module : modulesBuiltBy(command)) {
-            needed.add(module + "/pom.xml");
+            needed.addAll(filesIn(module)); // pom.xml, and settings beside it such as openapi.properties
             needed.addAll(sourceFilesUnder(module + "/src"));
             for (String outside : readFromOutside(module)) {
                 if (!contains(outside)) {
@@ -241,6 +241,15 @@ final class DockerBuildContext {
             }
         }
         return found;
+    }
+
+    /** The files directly in that folder (not in its sub-folders). */
+    private List<String> filesIn(String dir) {
+        try (var files = Files.list(root.resolve(dir))) {
+            return files.filter(Files::isRegularFile).map(f -> relative(root, f)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The repository's files under that folder, without build output. */

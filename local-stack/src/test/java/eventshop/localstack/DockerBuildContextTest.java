@@ -117,6 +117,16 @@ class DockerBuildContextTest {
     }
 
     @Test
+    void aSettingsFileBesideTheModulePomIsReadToo(@TempDir Path repo) throws IOException {
+        writeRepository(repo, "**/openapi.properties\n");
+        write(repo, "web/openapi.properties", "micronaut.openapi.filename=openapi\n");
+
+        List<String> missing = DockerBuildContext.of(repo).missingFrom(repo.resolve("Dockerfile"), Map.of());
+
+        assertThat(missing).containsExactly("the Maven build reads web/openapi.properties, which the build context lacks");
+    }
+
+    @Test
     void aModuleSourceTheContextLacksIsReportedForTheModulesTheBuildSelects(@TempDir Path repo) throws IOException {
         writeRepository(repo, "**/java\n");
 

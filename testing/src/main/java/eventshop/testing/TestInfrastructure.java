@@ -18,8 +18,13 @@ public final class TestInfrastructure {
         return props;
     }
 
+    /**
+     * The shared broker, and the service's HTTP server on a free port: a service's application.yml names its fixed
+     * port (3000, 8082, ...), which a stack started by ./start.sh on the same machine already holds.
+     */
     public static Map<String, String> kafkaProperties() {
-        return Map.of("kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers());
+        return Map.of("kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
+                "micronaut.server.port", "-1");
     }
 
     public static Map<String, String> databaseProperties(TestPostgres.Database db) {

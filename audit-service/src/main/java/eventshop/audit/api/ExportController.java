@@ -3,6 +3,8 @@ package eventshop.audit.api;
 import eventshop.audit.persistence.JournalFilter;
 import eventshop.audit.persistence.JournalRecord;
 import eventshop.audit.persistence.JournalRepository;
+import eventshop.platform.http.openapi.InvalidRequestProblem;
+import eventshop.platform.http.openapi.StandardProblems;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.model.Pageable;
@@ -14,6 +16,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.json.JsonMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -31,6 +35,8 @@ import java.util.List;
  * rows are never changed or removed under the reader, and rows appended meanwhile are simply not part of it.
  */
 @Controller("/audit")
+@Tag(name = "journal")
+@StandardProblems
 public class ExportController {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -48,6 +54,9 @@ public class ExportController {
         this.chunkSize = chunkSize;
     }
 
+    @Operation(summary = "Export the journal as JSON Lines", description = "The same filter as /audit/events; one "
+            + "JSON object per line, streamed, a consistent snapshot of the journal at the start.")
+    @InvalidRequestProblem
     @Get("/export")
     @Produces(NDJSON)
     public HttpResponse<Flux<String>> export(@Valid @RequestBean JournalQuery query) {

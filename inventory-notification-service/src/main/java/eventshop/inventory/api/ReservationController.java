@@ -1,6 +1,8 @@
 package eventshop.inventory.api;
 
 import eventshop.inventory.persistence.ReservationRepository;
+import eventshop.platform.http.openapi.InvalidRequestProblem;
+import eventshop.platform.http.openapi.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.annotation.Controller;
@@ -8,6 +10,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -15,6 +19,8 @@ import java.util.List;
 import java.util.UUID;
 
 @Controller("/reservations")
+@Tag(name = "reservations")
+@StandardProblems
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReservationController {
 
@@ -25,6 +31,9 @@ public class ReservationController {
     }
 
     /** One order's reservations by SKU, or without an order id the newest reservations first. */
+    @Operation(summary = "Stock reservations", description = "One order's reservations by SKU, or without orderId "
+            + "the newest first; limit is 1 to 1000.")
+    @InvalidRequestProblem
     @Get
     List<ReservationView> list(@Nullable @QueryValue UUID orderId,
                                @QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit) {

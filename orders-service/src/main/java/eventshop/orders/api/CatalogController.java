@@ -1,6 +1,7 @@
 package eventshop.orders.api;
 
 import eventshop.orders.service.CatalogReplica;
+import eventshop.platform.http.openapi.StandardProblems;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -13,6 +14,7 @@ import java.util.List;
 @Controller("/catalog")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "catalog")
+@StandardProblems
 public class CatalogController {
 
     private final CatalogReplica replica;
