@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The whole shop as it runs for real: the in-process Kafka broker, a fresh PostgreSQL database per service, and the
- * five services as separate JVMs started from their shaded jars. One per test JVM ({@link #shared()}); tests may stop
+ * The whole shop as it runs for real: the in-process Kafka broker, a fresh PostgreSQL database per service (dropped
+ * once the services have stopped), and the five services as separate JVMs started from their shaded jars. One per
+ * test JVM ({@link #shared()}); tests may stop
  * and restart a service to see how the others cope.
  */
 public final class SystemUnderTest {
@@ -137,6 +138,8 @@ public final class SystemUnderTest {
         // SIGTERM to all at once, so they shut down gracefully in parallel while the broker is still up.
         services.values().forEach(ServiceProcess::signalStop);
         services.values().forEach(ServiceProcess::stop);
+        // Only now that no service uses them: a test run leaves no databases behind.
+        databases.values().forEach(TestPostgres.Database::drop);
     }
 
     private static Path jar(Path root, String module) {

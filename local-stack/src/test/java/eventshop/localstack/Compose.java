@@ -86,6 +86,40 @@ final class Compose {
         return result;
     }
 
+    /** A service's `build:` section: context folder, Dockerfile (relative to the context) and build arguments. */
+    record Build(String context, String dockerfile, Map<String, String> args) {
+    }
+
+    /** The services built from a Dockerfile, by name. */
+    Map<String, Build> builds() {
+        Map<String, Build> builds = new LinkedHashMap<>();
+        for (String name : serviceNames()) {
+            Object build = service(name).get("build");
+            if (build == null) {
+                continue;
+            }
+            if (build instanceof String context) {
+                builds.put(name, new Build(context, "Dockerfile", Map.of()));
+                continue;
+            }
+            Object context = path(build, "context");
+            Object dockerfile = path(build, "dockerfile");
+            Map<String, String> args = new LinkedHashMap<>();
+            Object argsNode = path(build, "args");
+            if (argsNode instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> args.put(k.toString(), v == null ? "" : v.toString()));
+            } else {
+                strings(argsNode).forEach(item -> {
+                    String[] kv = item.split("=", 2);
+                    args.put(kv[0], kv.length > 1 ? kv[1] : "");
+                });
+            }
+            builds.put(name, new Build(context == null ? "." : context.toString(),
+                    dockerfile == null ? "Dockerfile" : dockerfile.toString(), args));
+        }
+        return builds;
+    }
+
     List<String> ports(String name) {
         return strings(service(name).get("ports"));
     }

@@ -61,6 +61,30 @@ class ComposeFileTest {
     }
 
     @Test
+    void kafkaIsReachableInsideTheNetworkAndFromTheHost() {
+        Map<String, String> kafka = COMPOSE.env("kafka");
+        assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS").split(","))
+                .containsExactly("PLAINTEXT://kafka:9092", "EXTERNAL://${KAFKA_EXTERNAL_HOST:-localhost}:9094");
+        assertThat(kafka.get("KAFKA_LISTENERS").split(",")).contains("PLAINTEXT://:9092", "EXTERNAL://:9094");
+        assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).contains("EXTERNAL:PLAINTEXT");
+        assertThat(kafka).containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT");
+        assertThat(COMPOSE.ports("kafka")).containsExactly("9094:9094");
+        for (String name : PORTS.keySet()) {
+            assertThat(COMPOSE.env(name)).as("%s talks to the broker inside the network", name)
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        }
+    }
+
+    @Test
+    void theContainerJvmSettingsAreTheDocumentedOnes() throws IOException {
+        Matcher opts = Pattern.compile("JAVA_OPTS=\"([^\"]+)\"").matcher(Files.readString(ROOT.resolve("Dockerfile")));
+        assertThat(opts.find()).as("JAVA_OPTS in the Dockerfile").isTrue();
+        assertThat(opts.group(1)).contains("-XX:MaxRAMPercentage=60");
+        assertThat(Files.readString(ROOT.resolve("documentation/configuration.md")))
+                .as("configuration.md names the Dockerfile's JAVA_OPTS").contains("`" + opts.group(1) + "`");
+    }
+
+    @Test
     void kafkaImagesAreTheBrokerVersionOfTheBuild() {
         String version = System.getProperty("local-stack.kafka.version");
         assertThat(version).as("system property local-stack.kafka.version (set by the pom)").isNotBlank();
@@ -79,9 +103,12 @@ class ComposeFileTest {
         assertThat(env).containsEntry("MICRONAUT_SERVER_PORT", String.valueOf(port));
         module.configuredServerPort().ifPresent(configured -> assertThat(configured)
                 .as("micronaut.server.port in %s/src/main/resources/application.yml", name).isEqualTo(port));
-        assertThat(module.dockerfile()).as("%s/Dockerfile", name)
-                .contains("EXPOSE " + port)
-                .contains("MICRONAUT_SERVER_PORT=" + port)
+        assertThat(COMPOSE.builds().get(name).args()).as("build arguments of %s", name)
+                .containsEntry("SERVICE", name).containsEntry("PORT", String.valueOf(port));
+        assertThat(module.dockerfile()).as("the Dockerfile")
+                .contains("EXPOSE ${PORT}")
+                .contains("MICRONAUT_SERVER_PORT=${PORT}")
+                .contains("SERVICE_NAME=${SERVICE}")
                 .contains("HEALTHCHECK");
         assertThat(COMPOSE.healthcheckCommand(name)).contains("/dev/tcp/127.0.0.1/" + port).contains("/health")
                 .as("healthy means the 200 of /health: a 503 DOWN body still holds \"status\":\"UP\" for its healthy parts")
@@ -180,7 +207,8 @@ class ComposeFileTest {
         String dashboard = Files.readString(ROOT.resolve("deploy/grafana/dashboards/event-shop.json"));
         assertThat(dashboard).contains("\"uid\": \"prometheus\"").doesNotContain("${DS_");
         for (String metric : List.of("eventshop_events_published_total", "eventshop_events_consumed_total",
-                "kafka_consumer_records_lag_max_records", "http_server_requests_seconds", "eventshop_outbox_")) {
+                "kafka_consumer_records_lag_max_records", "http_server_requests_seconds", "eventshop_outbox_",
+                "up{job=\\\"event-shop\\\"}")) {
             assertThat(dashboard).as("dashboard query on %s", metric).contains(metric);
         }
         assertThat(COMPOSE.volumes("grafana")).contains("./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro",
@@ -239,7 +267,7 @@ class ComposeFileTest {
                 platformFiles.stream().filter(f -> pom.contains("<include>" + f.getFileName() + "</include>"))
                         .forEach(files::add);
             }
-            Path dockerfile = dir.resolve("Dockerfile");
+            Path dockerfile = root.resolve("Dockerfile"); // one for every service
             return new ServiceModule(dir, keysOf(files), placeholdersOf(files), javaSources(dir.resolve("src/main/java")),
                     Files.isRegularFile(dockerfile) ? read(dockerfile) : "");
         }

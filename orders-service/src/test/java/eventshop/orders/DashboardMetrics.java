@@ -29,6 +29,8 @@ final class DashboardMetrics {
     /** Counters made at their first increment (they carry the topic), so absent from a quiet service's answer. */
     private static final Set<String> MADE_ON_FIRST_USE = Set.of(prometheusCounter(EventMetrics.DEAD_LETTERED),
             prometheusCounter(EventMetrics.FAILED));
+    /** Series Prometheus itself writes for every scrape target (the "Services up" panel), never in a service's answer. */
+    private static final Set<String> WRITTEN_BY_PROMETHEUS = Set.of("up");
 
     private DashboardMetrics() {
     }
@@ -38,7 +40,7 @@ final class DashboardMetrics {
         Set<String> missing = new TreeSet<>();
         for (String metric : queried(json)) {
             boolean exposed = prometheus.lines().anyMatch(l -> l.startsWith(metric + " ") || l.startsWith(metric + "{"));
-            if (!exposed && !MADE_ON_FIRST_USE.contains(metric)) {
+            if (!exposed && !MADE_ON_FIRST_USE.contains(metric) && !WRITTEN_BY_PROMETHEUS.contains(metric)) {
                 missing.add(metric);
             }
         }

@@ -40,6 +40,21 @@ public final class TestPostgres {
             return new Database(base + name + query, username, password);
         }
 
+        /** The database's name on the server: the last path segment of its JDBC URL. */
+        public String name() {
+            String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+
+        /**
+         * Drops the database now, ending whatever connections are left on it (a pool a test did not close). Its roles
+         * go when the JVM exits, with the other roles this JVM made.
+         */
+        public void drop() {
+            admin("DROP DATABASE IF EXISTS " + name() + " WITH (FORCE)");
+            CREATED_DATABASES.remove(name());
+        }
+
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, username, password);
         }

@@ -18,6 +18,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -66,6 +67,9 @@ class WebUiPagesTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     SseClient sseClient;
+
+    @Inject
+    io.micronaut.json.JsonMapper jsonMapper;
 
     @Override
     public Map<String, String> getProperties() {
@@ -120,6 +124,46 @@ class WebUiPagesTest implements TestPropertyProvider {
                 && cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
         String token = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
         assertEquals(token, page.select("#order-form input[name=_csrf]").val());
+    }
+
+    /** Every page, as served, passes the Nu Html Checker with no error (warnings are allowed). */
+    @Test
+    void everyPageIsValidHtml() throws Exception {
+        nu.validator.client.EmbeddedValidator validator = new nu.validator.client.EmbeddedValidator();
+        validator.setOutputFormat(nu.validator.client.EmbeddedValidator.OutputFormat.JSON);
+        validator.setNoLangDetect(true);
+        String broken = "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><ul><div>x</div></ul>";
+        assertTrue(validator.validate(new java.io.ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)))
+                .contains("\"type\":\"error\""), "the checker reports an error where there is one");
+        Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/", "/orders", "/orders/" + Fixtures.ORDER_ID, "/inventory", "/notifications",
+                "/audit", "/architecture")) {
+            String html = client.toBlocking().retrieve(HttpRequest.GET(path), String.class);
+            String report = validator.validate(new java.io.ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+            List<String> found = new java.util.ArrayList<>();
+            for (JsonNode message : jsonMapper.readValue(report, JsonNode.class).get("messages").values()) {
+                if ("error".equals(message.get("type").getStringValue())) {
+                    found.add("line " + message.get("lastLine").getValue() + ": " + message.get("message").getStringValue());
+                }
+            }
+            if (!found.isEmpty()) {
+                errors.put(path, found);
+            }
+        }
+        assertTrue(errors.isEmpty(), "HTML errors per page: " + errors);
+    }
+
+    /** Prometheus scrapes web-ui like the back-ends; the dashboard's JVM and HTTP panels read these series. */
+    @Test
+    void prometheusGetsTheJvmAndHttpMetrics() {
+        client.toBlocking().exchange(HttpRequest.GET("/orders"), String.class);
+        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/prometheus"), String.class);
+        assertEquals(HttpStatus.OK, response.getStatus());
+        String metrics = response.body();
+        assertTrue(metrics.contains("jvm_memory_used_bytes{"), "JVM memory");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                && l.contains("uri=\"/orders\"")), "HTTP timings of the pages");
+        assertTrue(metrics.contains("process_uptime_seconds"), "uptime");
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.micronaut.security.annotation.Secured;
 import eventshop.audit.persistence.JournalFilter;
 import eventshop.audit.persistence.JournalRecord;
 import eventshop.audit.persistence.JournalRepository;
+import eventshop.platform.http.openapi.InvalidRequestProblem;
+import eventshop.platform.http.openapi.StandardProblems;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.model.Pageable;
@@ -16,6 +18,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.json.JsonMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -34,6 +38,8 @@ import java.util.List;
  */
 @Secured({Roles.STAFF, Roles.SERVICE})
 @Controller("/audit")
+@Tag(name = "journal")
+@StandardProblems
 public class ExportController {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -51,6 +57,9 @@ public class ExportController {
         this.chunkSize = chunkSize;
     }
 
+    @Operation(summary = "Export the journal as JSON Lines", description = "The same filter as /audit/events; one "
+            + "JSON object per line, streamed, a consistent snapshot of the journal at the start.")
+    @InvalidRequestProblem
     @Get("/export")
     @Produces(NDJSON)
     public HttpResponse<Flux<String>> export(@Valid @RequestBean JournalQuery query) {

@@ -3,9 +3,11 @@ package eventshop.audit.api;
 import eventshop.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import eventshop.audit.domain.Timeline;
-import eventshop.audit.persistence.JournalRepository;
 import eventshop.audit.persistence.JournalRepository.NamedCount;
+import eventshop.audit.persistence.JournalRepository;
 import eventshop.platform.http.PageView;
+import eventshop.platform.http.openapi.InvalidRequestProblem;
+import eventshop.platform.http.openapi.StandardProblems;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +17,8 @@ import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +31,8 @@ import java.util.UUID;
 /** Reading the journal: filtered pages, an order's timeline, counts. */
 @Secured({Roles.STAFF, Roles.SERVICE})
 @Controller("/audit")
+@Tag(name = "journal")
+@StandardProblems
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Validated
 public class JournalController {
@@ -41,6 +47,9 @@ public class JournalController {
         this.journal = journal;
     }
 
+    @Operation(summary = "Journaled records, filtered, newest first", description = "Every record of every "
+            + "topic, valid or not; page counts from 0, size is 1 to 200.")
+    @InvalidRequestProblem
     @Get("/events")
     public PageView<JournalEntry> events(@Valid @RequestBean JournalQuery query,
                               @QueryValue(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
@@ -50,6 +59,9 @@ public class JournalController {
     }
 
     /** 200 with no events for an order the journal has not seen (yet): the UI polls this while an order unfolds. */
+    @Operation(summary = "An order's events in causal order", description = "200 with no events for an order the "
+            + "journal has not seen (yet).")
+    @InvalidRequestProblem
     @Get("/orders/{orderId}/timeline")
     public OrderTimeline timeline(UUID orderId) {
         List<Timeline.Journaled> records = journal.findByOrderId(orderId, CAUSAL_ORDER).stream()
@@ -60,6 +72,7 @@ public class JournalController {
         return new OrderTimeline(orderId, Timeline.of(records).stream().map(OrderTimeline.Event::of).toList());
     }
 
+    @Operation(summary = "Counts of journaled records by topic, type and validity")
     @Get("/stats")
     public JournalStats stats() {
         JournalRepository.Totals totals = journal.totals();

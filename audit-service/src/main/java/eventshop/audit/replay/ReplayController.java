@@ -2,15 +2,22 @@ package eventshop.audit.replay;
 
 import eventshop.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
+import eventshop.platform.http.openapi.BodyProblems;
+import eventshop.platform.http.openapi.NotFoundProblem;
+import eventshop.platform.http.openapi.StandardProblems;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /audit/replay}: republish selected journaled events. 400 without a selection, 404 when it is empty. */
 @Secured({Roles.STAFF, Roles.SERVICE})
 @Controller("/audit")
+@Tag(name = "replay")
+@StandardProblems
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReplayController {
 
@@ -20,6 +27,10 @@ public class ReplayController {
         this.replays = replays;
     }
 
+    @Operation(summary = "Republish journaled events", description = "Publishes the selected valid events again, "
+            + "marked as replayed; 400 without a selection, 404 when it selects nothing.")
+    @NotFoundProblem
+    @BodyProblems
     @Post("/replay")
     public ReplayResult replay(@Body ReplayRequest request) {
         return replays.replay(request);

@@ -8,6 +8,10 @@ import eventshop.inventory.stock.RestockService;
 import eventshop.platform.http.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import eventshop.platform.http.openapi.BodyProblems;
+import eventshop.platform.http.openapi.ConflictProblem;
+import eventshop.platform.http.openapi.NotFoundProblem;
+import eventshop.platform.http.openapi.StandardProblems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Header;
 import jakarta.validation.constraints.Pattern;
@@ -18,6 +22,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.zalando.problem.ThrowableProblem;
 
@@ -25,6 +31,8 @@ import java.util.List;
 
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/products")
+@Tag(name = "products")
+@StandardProblems
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ProductController {
 
@@ -39,17 +47,25 @@ public class ProductController {
         this.restocks = restocks;
     }
 
+    @Operation(summary = "The catalog with stock levels, by SKU")
     @Get
     List<ProductView> list() {
         return products.listOrderBySku().stream().map(ProductView::of).toList();
     }
 
+    @Operation(summary = "One product with its stock level")
+    @NotFoundProblem
     @Get("/{sku}")
     ProductView get(String sku) {
         return products.findById(sku).map(ProductView::of).orElseThrow(() -> unknown(sku));
     }
 
     /** With an Idempotency-Key (as POST /orders takes it), a retry restocks nothing and answers like the first. */
+    @Operation(summary = "Restock a product", description = "Adds the quantity to the stock and publishes "
+            + "StockReplenished; 409 when the stock would exceed its limit.")
+    @NotFoundProblem
+    @ConflictProblem
+    @BodyProblems
     @Post("/{sku}/restock")
     @Secured({Roles.STAFF, Roles.SERVICE})
     HttpResponse<ProductView> restock(String sku, @Body @Valid RestockRequest request,

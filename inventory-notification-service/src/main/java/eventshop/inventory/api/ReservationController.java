@@ -3,6 +3,8 @@ package eventshop.inventory.api;
 import eventshop.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import eventshop.inventory.persistence.ReservationRepository;
+import eventshop.platform.http.openapi.InvalidRequestProblem;
+import eventshop.platform.http.openapi.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.annotation.Controller;
@@ -10,6 +12,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -18,6 +22,8 @@ import java.util.UUID;
 
 @Secured({Roles.STAFF, Roles.SERVICE})
 @Controller("/reservations")
+@Tag(name = "reservations")
+@StandardProblems
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReservationController {
 
@@ -28,6 +34,9 @@ public class ReservationController {
     }
 
     /** One order's reservations by SKU, or without an order id the newest reservations first. */
+    @Operation(summary = "Stock reservations", description = "One order's reservations by SKU, or without orderId "
+            + "the newest first; limit is 1 to 1000.")
+    @InvalidRequestProblem
     @Get
     List<ReservationView> list(@Nullable @QueryValue UUID orderId,
                                @QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit) {

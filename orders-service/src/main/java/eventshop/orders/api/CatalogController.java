@@ -3,6 +3,7 @@ package eventshop.orders.api;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import eventshop.orders.service.CatalogReplica;
+import eventshop.platform.http.openapi.StandardProblems;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -16,6 +17,7 @@ import java.util.List;
 @Controller("/catalog")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "catalog")
+@StandardProblems
 public class CatalogController {
 
     private final CatalogReplica replica;

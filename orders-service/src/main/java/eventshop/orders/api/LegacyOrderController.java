@@ -9,6 +9,8 @@ import eventshop.orders.persistence.CatalogProductEntity;
 import eventshop.orders.service.CatalogReplica;
 import eventshop.orders.service.NewOrder;
 import eventshop.orders.service.OrderPlacement;
+import eventshop.platform.http.openapi.BodyProblems;
+import eventshop.platform.http.openapi.StandardProblems;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -36,6 +38,7 @@ import java.util.stream.Collectors;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "legacy")
+@StandardProblems
 public class LegacyOrderController {
 
     private final CatalogReplica catalog;
@@ -51,6 +54,7 @@ public class LegacyOrderController {
     @Operation(summary = "Place a one-coffee order (original API)",
             description = "The customer has no e-mail in this API; the order carries a placeholder under the "
                     + "undeliverable .invalid domain, e.g. jean.dupont@legacy.invalid.")
+    @BodyProblems
     @Post("/order")
     public HttpResponse<?> place(@Body LegacyOrderRequest request) {
         Set<ConstraintViolation<LegacyOrderRequest>> violations = validator.validate(request);
