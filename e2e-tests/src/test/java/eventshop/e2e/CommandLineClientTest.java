@@ -1,5 +1,7 @@
 package eventshop.e2e;
 
+import eventshop.testing.TestAccounts;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eventshop.testing.KafkaBroker;
@@ -64,9 +66,14 @@ class CommandLineClientTest {
         Run status = eventshop("order-status", id);
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("CONFIRMED").contains("2 × Espresso");
-        Run listed = eventshop("orders", "--status", "CONFIRMED", "--size", "100");
-        assertThat(listed.exitCode()).isZero();
+        Run listed = eventshop("orders", "--status", "CONFIRMED", "--size", "100", "--password",
+                TestAccounts.STAFF_PASSWORD);
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
         assertThat(listed.out()).contains(id);
+        // Every customer's name: not without the staff password (here the default staff-demo is the wrong one).
+        Run refused = eventshop("orders", "--status", "CONFIRMED");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("UNAUTHENTICATED");
 
         Run cancelled = eventshop("cancel", id, "--reason", "from the terminal");
         assertThat(cancelled.exitCode()).isZero();

@@ -24,6 +24,7 @@ import eventshop.events.Topics;
 import eventshop.orders.TestCatalog;
 import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
+import eventshop.testing.TestAccounts;
 import eventshop.testing.TestInfrastructure;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
@@ -99,6 +100,7 @@ class GrpcOrderApiTest implements TestPropertyProvider {
 
     private ManagedChannel channel;
     private OrderServiceGrpc.OrderServiceBlockingStub orders;
+    private OrderServiceGrpc.OrderServiceBlockingStub asStaff;
     private KafkaTestClient kafka;
     private KafkaTestClient.TopicWatcher topics;
 
@@ -113,6 +115,8 @@ class GrpcOrderApiTest implements TestPropertyProvider {
     void setUp() {
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
         orders = OrderServiceGrpc.newBlockingStub(channel);
+        asStaff = orders.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
+                authorization(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)));
         kafka = KafkaTestClient.forSharedBroker();
         topics = kafka.watch(List.of(Topics.ORDERS));
         TestCatalog.publishAllAndAwaitReplica(kafka, codec, new Http(client.toBlocking(), jsonMapper));
@@ -190,7 +194,7 @@ class GrpcOrderApiTest implements TestPropertyProvider {
                 .setOrderId("not-a-uuid").build()));
         assertThat(fieldViolations(badId)).containsKey("order_id");
 
-        StatusRuntimeException badPage = refusal(() -> orders.listOrders(ListOrdersRequest.newBuilder()
+        StatusRuntimeException badPage = refusal(() -> asStaff.listOrders(ListOrdersRequest.newBuilder()
                 .setPageSize(101).build()));
         assertThat(fieldViolations(badPage)).containsKey("page_size");
     }
@@ -212,17 +216,39 @@ class GrpcOrderApiTest implements TestPropertyProvider {
         Order newer = orders.placeOrder(request("L2", "l2@example.com", "TEST-ESP", 1));
         orders.cancelOrder(CancelOrderRequest.newBuilder().setOrderId(older.getId()).build());
 
-        ListOrdersResponse pending = orders.listOrders(ListOrdersRequest.newBuilder()
+        ListOrdersResponse pending = asStaff.listOrders(ListOrdersRequest.newBuilder()
                 .setStatus(OrderStatus.ORDER_STATUS_PENDING).setPageSize(100).build());
         assertThat(pending.getOrdersList()).allMatch(o -> o.getStatus() == OrderStatus.ORDER_STATUS_PENDING);
         assertThat(pending.getOrdersList()).extracting(o -> o.getId()).contains(newer.getId())
                 .doesNotContain(older.getId());
-        ListOrdersResponse all = orders.listOrders(ListOrdersRequest.getDefaultInstance());
+        ListOrdersResponse all = asStaff.listOrders(ListOrdersRequest.getDefaultInstance());
         assertThat(all.getPageSize()).isEqualTo(20);
         assertThat(all.getTotal()).isGreaterThanOrEqualTo(2);
         List<String> ids = all.getOrdersList().stream().map(o -> o.getId()).toList();
         assertThat(ids.indexOf(newer.getId())).isLessThan(ids.indexOf(older.getId()));
         assertThat(all.getOrdersList().get(ids.indexOf(older.getId())).getCustomerName()).isEqualTo("L1");
+    }
+
+    @Test
+    void listOrdersWantsAStaffAccountLikeGetOrdersOverRest() {
+        assertThat(refusal(() -> orders.listOrders(ListOrdersRequest.getDefaultInstance())).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        OrderServiceGrpc.OrderServiceBlockingStub wrongPassword = orders.withInterceptors(
+                MetadataUtils.newAttachHeadersInterceptor(authorization(TestAccounts.STAFF, "not-the-password")));
+        assertThat(refusal(() -> wrongPassword.listOrders(ListOrdersRequest.getDefaultInstance())).getStatus()
+                .getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        OrderServiceGrpc.OrderServiceBlockingStub visitor = orders.withInterceptors(MetadataUtils
+                .newAttachHeadersInterceptor(authorization(TestAccounts.VISITOR, TestAccounts.VISITOR_PASSWORD)));
+        assertThat(refusal(() -> visitor.listOrders(ListOrdersRequest.getDefaultInstance())).getStatus().getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(asStaff.listOrders(ListOrdersRequest.getDefaultInstance()).getPageSize()).isEqualTo(20);
+    }
+
+    private static Metadata authorization(String name, String password) {
+        Metadata metadata = new Metadata();
+        metadata.put(StaffOnlyCalls.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((name + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return metadata;
     }
 
     @Test

@@ -14,6 +14,7 @@ import eventshop.api.orders.v1.OrderStatusUpdate;
 import eventshop.api.orders.v1.PlaceOrderRequest;
 import eventshop.api.orders.v1.WatchOrderRequest;
 import eventshop.events.EventHeaders;
+import eventshop.webui.security.BackendCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -26,7 +27,9 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,16 +47,21 @@ public class OrdersGateway {
             Metadata.ASCII_STRING_MARSHALLER);
     private static final Metadata.Key<String> IDEMPOTENCY_KEY = Metadata.Key.of("idempotency-key",
             Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+            Metadata.ASCII_STRING_MARSHALLER);
     private static final String STATUS_PREFIX = "ORDER_STATUS_";
 
     private final OrderServiceGrpc.OrderServiceBlockingStub blocking;
     private final OrderServiceGrpc.OrderServiceStub async;
     private final OrdersGrpcConfiguration configuration;
+    private final BackendCredentials.Account account;
 
-    public OrdersGateway(@GrpcChannel("orders") ManagedChannel channel, OrdersGrpcConfiguration configuration) {
+    public OrdersGateway(@GrpcChannel("orders") ManagedChannel channel, OrdersGrpcConfiguration configuration,
+                         BackendCredentials.Account account) {
         this.blocking = OrderServiceGrpc.newBlockingStub(channel);
         this.async = OrderServiceGrpc.newStub(channel);
         this.configuration = configuration;
+        this.account = account;
     }
 
     /**
@@ -79,7 +87,9 @@ public class OrdersGateway {
         if (status != null) {
             request.setStatus(OrderStatus.valueOf(STATUS_PREFIX + status));
         }
-        ListOrdersResponse response = call(null).listOrders(request.build());
+        // Every customer's name: orders-service wants a staff account, web-ui's own (the page itself is staff-only).
+        ListOrdersResponse response = call(null).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
+                serviceAccount())).listOrders(request.build());
         return new OrderPage(response.getOrdersList().stream().map(o -> new OrderPage.Summary(UUID.fromString(o.getId()),
                 status(o.getStatus()), o.getCustomerName(), null, new BigDecimal(o.getTotal()), o.getCurrency(),
                 instant(o.getCreatedAt()), instant(o.getUpdatedAt()))).toList(),
@@ -128,6 +138,15 @@ public class OrdersGateway {
 
     /** One status of a watched order, as the page's live stream carries it. */
     public record OrderStatusChange(UUID orderId, String status, String reason, boolean isFinal) {
+    }
+
+    private Metadata serviceAccount() {
+        Metadata metadata = new Metadata();
+        if (account.getPassword() != null && !account.getPassword().isEmpty()) {
+            metadata.put(AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
+                    (account.getUsername() + ":" + account.getPassword()).getBytes(StandardCharsets.UTF_8)));
+        }
+        return metadata;
     }
 
     private OrderServiceGrpc.OrderServiceBlockingStub call(@Nullable String requestId) {
