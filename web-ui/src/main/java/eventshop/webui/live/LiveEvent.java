@@ -40,7 +40,7 @@ public record LiveEvent(String kind, @Nullable String topic, @Nullable String ty
 
     public static LiveEvent orderStatus(String orderId, String status, @Nullable String reason) {
         return new LiveEvent("status", null, null, true, null, orderId, null, null, "orders-service", null, status,
-                "Order " + orderId + " is " + status + (reason == null || reason.isEmpty() ? "" : ": " + reason));
+                "Order " + orderId + " is " + status + (reason == null || reason.isEmpty() ? "" : ": " + reason), null);
     }
 
     public String cssClass() {
