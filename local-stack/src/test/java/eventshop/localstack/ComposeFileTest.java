@@ -117,7 +117,11 @@ class ComposeFileTest {
         List<String> ports = COMPOSE.ports(name);
         if (name.equals("orders-service")) {
             assertThat(ports).containsExactly(port + ":" + port, ORDERS_GRPC_PORT + ":" + ORDERS_GRPC_PORT);
-            assertThat(module.dockerfile()).contains("EXPOSE " + port + " " + ORDERS_GRPC_PORT);
+            // The one Dockerfile exposes the HTTP port only; gRPC listens on micronaut-grpc's default port, which
+            // neither the service's configuration nor compose moves.
+            assertThat(Compose.path(Compose.yaml(ROOT.resolve(name).resolve("src/main/resources/application.yml")),
+                    "grpc", "server", "port")).as("grpc.server.port of %s", name).isNull();
+            assertThat(env).doesNotContainKey("GRPC_SERVER_PORT");
             assertThat(COMPOSE.env("web-ui")).containsEntry("GRPC_CHANNELS_ORDERS_ADDRESS",
                     "orders-service:" + ORDERS_GRPC_PORT);
         } else if (PUBLISHED.contains(name)) {
