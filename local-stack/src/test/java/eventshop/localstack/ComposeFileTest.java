@@ -3,6 +3,7 @@ package eventshop.localstack;
 import eventshop.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -49,6 +50,17 @@ class ComposeFileTest {
     static final Path ROOT = RepoRoot.find();
     static final Compose COMPOSE = Compose.load(ROOT.resolve("docker-compose.yml"));
 
+    /** The shop's services: those docker-compose.yml builds (from the repository's one Dockerfile). */
+    static List<String> shopServices() {
+        return List.copyOf(COMPOSE.builds().keySet());
+    }
+
+    @Test
+    void everyServiceComposeBuildsHasItsConventionalPort() {
+        assertThat(COMPOSE.builds().keySet()).as("services docker-compose.yml builds; a new one needs its port in PORTS")
+                .containsExactlyInAnyOrderElementsOf(PORTS.keySet());
+    }
+
     @Test
     void everyTopicOfTheCodeIsCreatedByKafkaInitWithItsPartitionsAndCompaction() {
         Map<String, Compose.TopicCreation> created = COMPOSE.topicCreations("kafka-init");
@@ -93,8 +105,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"orders-service", "inventory-notification-service", "audit-service", "analytics-service",
-            "web-ui"})
+    @MethodSource("shopServices")
     void portsAgreeWithTheConventionsTheServiceAndItsDockerfile(String name) {
         ServiceModule module = ServiceModule.of(ROOT, name);
         int port = PORTS.get(name);
@@ -134,8 +145,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"orders-service", "inventory-notification-service", "audit-service", "analytics-service",
-            "web-ui"})
+    @MethodSource("shopServices")
     void everyEnvironmentVariableSetOnAServiceIsOneItReads(String name) {
         ServiceModule module = ServiceModule.of(ROOT, name);
         List<String> unread = COMPOSE.env(name).keySet().stream().filter(variable -> !module.reads(variable)).toList();
