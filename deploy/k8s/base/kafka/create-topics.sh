@@ -20,4 +20,5 @@ topics --create --if-not-exists --topic shop.inventory --partitions 3 --replicat
 topics --create --if-not-exists --topic shop.notifications --partitions 3 --replication-factor "$rf"
 topics --create --if-not-exists --topic shop.catalog --partitions 3 --replication-factor "$rf" --config cleanup.policy=compact
 topics --create --if-not-exists --topic shop.deadletter --partitions 3 --replication-factor "$rf"
+topics --create --if-not-exists --topic shop.sales --partitions 3 --replication-factor "$rf" --config cleanup.policy=compact
 topics --describe --topics-with-overrides

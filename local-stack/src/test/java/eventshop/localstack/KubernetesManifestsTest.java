@@ -64,7 +64,7 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * deploy/k8s checked against the code without a cluster: both overlays are rendered by `kubectl kustomize` and parsed
  * strictly into fabric8's Kubernetes model (RenderedManifests), then every reference is resolved, and the shop's
- * services, Kafka, the topics, PostgreSQL and the network policies are compared with what the code, its Dockerfiles
+ * services, Kafka, the topics, PostgreSQL and the network policies are compared with what the code, the Dockerfile
  * and docker-compose.yml say. The shop's services are the services docker-compose.yml builds: a new one there needs a
  * folder in deploy/k8s/base/services (deploy/k8s/README.md).
  */
@@ -75,7 +75,7 @@ class KubernetesManifestsTest {
     static final Compose COMPOSE = ComposeFileTest.COMPOSE;
     static final String NAMESPACE = "event-shop";
     static final String NAME = "app.kubernetes.io/name";
-    /** Services docker-compose.yml builds from the repository's Dockerfiles. */
+    /** Services docker-compose.yml builds (from the repository's one Dockerfile). */
     static final List<String> SHOP = COMPOSE.serviceNames().stream()
             .filter(name -> COMPOSE.service(name).containsKey("build")).toList();
     /** Ports that clients outside the cluster may reach (through the Ingress); every other port stays inside. */
@@ -83,6 +83,11 @@ class KubernetesManifestsTest {
     /** Variables the Kubernetes manifests set beyond docker-compose.yml's, and why. */
     static final Map<String, String> KUBERNETES_ONLY = Map.of("EVENTSHOP_KAFKA_REPLICATION_FACTOR",
             "compose runs one broker; with several, the services' TopicInitializer must create topics as the Job does");
+    /** Variables whose Kubernetes value differs from docker-compose.yml's default, and why. */
+    static final Map<String, String> KUBERNETES_VALUES = Map.of("EVENTSHOP_WEB_SECRET",
+            "compose runs one web-ui and leaves it empty (a random key per start); replicas must share one key");
+    /** Role passwords the PostgreSQL init script reads (docker-compose.yml's postgres environment). */
+    static final Pattern ROLE_PASSWORD = Pattern.compile("[A-Z_]+_DB_PASSWORD");
     static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
     /** What each overlay promises. */
@@ -313,8 +318,11 @@ class KubernetesManifestsTest {
         RenderedManifests m = rendered(overlay);
         String composeImage = String.valueOf(COMPOSE.service(service).get("image"));
         String repository = composeImage.replaceFirst(":[^:/]+$", "");
-        assertThat(Compose.path(COMPOSE.service(service), "build", "dockerfile")).as("compose builds %s", service)
-                .isNotNull().satisfies(dockerfile -> assertThat(ROOT.resolve(dockerfile.toString())).isRegularFile());
+        Compose.Build build = COMPOSE.builds().get(service);
+        assertThat(build).as("compose builds %s", service).isNotNull();
+        assertThat(build.args()).as("build arguments of %s", service).containsEntry("SERVICE", service);
+        assertThat(ROOT.resolve(build.context()).resolve(build.dockerfile()).normalize())
+                .as("one Dockerfile for every image").isEqualTo(ROOT.resolve("Dockerfile")).isRegularFile();
 
         Map<String, String> tags = baseImageTags();
         assertThat(tags).as("deploy/k8s/base/kustomization.yaml images:").containsKey(repository);
@@ -350,6 +358,22 @@ class KubernetesManifestsTest {
             assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
         });
         assertThat(m.selectedBy(svc.getSpec().getSelector())).extracting(RenderedManifests.Workload::name).containsExactly(service);
+        if (service.equals("orders-service")) {
+            // The gRPC order API beside REST, on the port compose publishes and web-ui's channel names.
+            int grpc = ComposeFileTest.ORDERS_GRPC_PORT;
+            assertThat(containerPort(pods, new IntOrString("grpc"))).as("container port grpc").isNotNull()
+                    .extracting(ContainerPort::getContainerPort).isEqualTo(grpc);
+            assertThat(svc.getSpec().getPorts()).anySatisfy(p -> {
+                assertThat(p.getName()).isEqualTo("grpc");
+                assertThat(p.getPort()).isEqualTo(grpc);
+                assertThat(p.getTargetPort().getStrVal()).isEqualTo("grpc");
+            });
+            assertThat(COMPOSE.ports(service)).contains(grpc + ":" + grpc);
+            assertThat(environment(m, mainContainer(m.get(Deployment.class, "web-ui"))))
+                    .containsEntry("GRPC_CHANNELS_ORDERS_ADDRESS", service + ":" + grpc);
+        } else {
+            assertThat(list(c.getPorts())).extracting(ContainerPort::getName).as("ports of %s", service).containsExactly("http");
+        }
 
         assertHealthEndpointServes(module, service);
         assertThat(httpProbe(c.getLivenessProbe())).as("liveness").isEqualTo("/health/liveness");
@@ -419,7 +443,10 @@ class KubernetesManifestsTest {
         compose.forEach((name, value) -> {
             Matcher withDefault = Pattern.compile("\\$\\{[A-Z_]+:-([^}]*)}").matcher(value);
             String expected = withDefault.matches() ? withDefault.group(1) : value;
-            if (!expected.contains("${")) {
+            if (KUBERNETES_VALUES.containsKey(name)) {
+                assertThat(env.get(name)).as("%s %s: %s", service, name, KUBERNETES_VALUES.get(name))
+                        .isNotEqualTo(expected).hasSizeGreaterThanOrEqualTo(32);
+            } else if (!expected.contains("${")) {
                 assertThat(env.get(name)).as("%s %s (docker-compose.yml: %s)", service, name, value).isEqualTo(expected);
             }
         });
@@ -436,7 +463,7 @@ class KubernetesManifestsTest {
         Container c = mainContainer(rendered(overlay).get(Deployment.class, service));
         String dockerfile = ComposeFileTest.ServiceModule.of(ROOT, service).dockerfile();
         Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)").matcher(dockerfile);
-        assertThat(percentage.find()).as("%s/Dockerfile sizes the heap from the memory limit (MaxRAMPercentage)", service).isTrue();
+        assertThat(percentage.find()).as("the Dockerfile sizes %s's heap from the memory limit (MaxRAMPercentage)", service).isTrue();
         assertThat(environment(rendered(overlay), c)).as("the Dockerfile's JAVA_OPTS stay in force").doesNotContainKey("JAVA_OPTS");
 
         BigDecimal limit = Quantity.getAmountInBytes(c.getResources().getLimits().get("memory"));
@@ -455,7 +482,7 @@ class KubernetesManifestsTest {
         Deployment deployment = rendered(overlay).get(Deployment.class, service);
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         Matcher uid = Pattern.compile("--uid (\\d+)").matcher(ComposeFileTest.ServiceModule.of(ROOT, service).dockerfile());
-        assertThat(uid.find()).as("%s/Dockerfile creates its user with a fixed uid", service).isTrue();
+        assertThat(uid.find()).as("the Dockerfile creates %s's user with a fixed uid", service).isTrue();
         assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(Long.parseLong(uid.group(1)));
         for (Container c : containers(pod)) {
             assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as("%s/%s", service, c.getName()).isTrue();
@@ -467,6 +494,17 @@ class KubernetesManifestsTest {
             assertThat(v.getName()).isEqualTo(tmp.getName());
             assertThat(v.getEmptyDir()).isNotNull();
         });
+        // What compose mounts a volume on (analytics-service's state directory) is writable here too.
+        for (String volume : COMPOSE.volumes(service)) {
+            String path = volume.split(":")[1];
+            VolumeMount mount = list(c.getVolumeMounts()).stream().filter(v -> v.getMountPath().equals(path)).findFirst()
+                    .orElseGet(() -> fail("%s: nothing writable at %s (docker-compose.yml: %s)", service, path, volume));
+            assertThat(mount.getReadOnly()).as("%s %s", service, path).isNotEqualTo(true);
+            assertThat(pod.getVolumes()).anySatisfy(v -> {
+                assertThat(v.getName()).isEqualTo(mount.getName());
+                assertThat(v.getEmptyDir()).as("%s %s", service, path).isNotNull();
+            });
+        }
     }
 
     @ParameterizedTest
@@ -604,20 +642,41 @@ class KubernetesManifestsTest {
         Volume initVolume = pod.getVolumes().stream().filter(v -> v.getName().equals(initMount.getName())).findFirst().orElseThrow();
         assertThat(m.get(ConfigMap.class, initVolume.getConfigMap().getName()).getData())
                 .as("the same init script as docker-compose.yml").containsValue(init);
-        for (String db : ComposeFileTest.DATABASES.values()) {
-            assertThat(init).containsPattern("(?m)^CREATE DATABASE " + db + ";");
-        }
 
         String claim = postgres.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
         VolumeMount data = c.getVolumeMounts().stream().filter(v -> v.getName().equals(claim)).findFirst().orElseThrow();
-        assertThat(environment(m, c).get("PGDATA")).startsWith(data.getMountPath() + "/");
-        assertThat(fromSecret(m, c, "POSTGRES_PASSWORD")).isTrue();
-        for (String backend : ComposeFileTest.DATABASES.keySet()) {
-            Map<String, String> env = environment(m, mainContainer(m.get(Deployment.class, backend)));
-            if ("postgres".equals(env.get("DATASOURCES_DEFAULT_USERNAME"))) {
-                assertThat(env.get("DATASOURCES_DEFAULT_PASSWORD")).as("%s signs in as the superuser", backend)
-                        .isEqualTo(environment(m, c).get("POSTGRES_PASSWORD"));
+        Map<String, String> env = environment(m, c);
+        assertThat(env.get("PGDATA")).startsWith(data.getMountPath() + "/");
+
+        // The superuser and the services' role passwords the script reads: compose's names and (default) values.
+        Map<String, String> compose = COMPOSE.env("postgres");
+        Set<String> secrets = compose.keySet().stream()
+                .filter(name -> name.equals("POSTGRES_PASSWORD") || ROLE_PASSWORD.matcher(name).matches())
+                .collect(Collectors.toSet());
+        assertThat(secrets).as("role passwords in docker-compose.yml's postgres").hasSizeGreaterThan(1);
+        for (String name : secrets) {
+            if (!name.equals("POSTGRES_PASSWORD")) {
+                assertThat(init).as("the init script reads %s", name).containsPattern("(?m)^\\\\getenv \\w+ " + name + "$");
             }
+            assertThat(env.get(name)).as("postgres %s (docker-compose.yml: %s)", name, compose.get(name))
+                    .isEqualTo(compose.get(name).replaceFirst("^\\$\\{[A-Z_]+:-([^}]*)}$", "$1"));
+            assertThat(fromSecret(m, c, name)).as("postgres %s comes from a Secret", name).isTrue();
+        }
+        assertThat(env).containsEntry("POSTGRES_USER", compose.get("POSTGRES_USER"));
+
+        // Each back-end signs in as the role the script makes for it, with the password the script gives that role:
+        // compose's DATASOURCES_DEFAULT_PASSWORD (and audit's Flyway password) is ${<ROLE PASSWORD>:-...}.
+        for (String backend : ComposeFileTest.DATABASES.keySet()) {
+            Map<String, String> service = environment(m, mainContainer(m.get(Deployment.class, backend)));
+            assertThat(service.get("DATASOURCES_DEFAULT_USERNAME")).as("%s's role", backend)
+                    .isEqualTo(COMPOSE.env(backend).get("DATASOURCES_DEFAULT_USERNAME")).isNotEqualTo("postgres");
+            COMPOSE.env(backend).forEach((name, value) -> {
+                Matcher role = Pattern.compile("^\\$\\{(" + ROLE_PASSWORD.pattern() + "):-[^}]*}$").matcher(value);
+                if (role.matches()) {
+                    assertThat(service.get(name)).as("%s %s is postgres' %s", backend, name, role.group(1))
+                            .isEqualTo(env.get(role.group(1)));
+                }
+            });
         }
     }
 

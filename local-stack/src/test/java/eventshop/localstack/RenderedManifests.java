@@ -204,11 +204,14 @@ final class RenderedManifests {
         return generated(Secret.class, generatedName);
     }
 
-    /** A Secret's values, decoded. */
+    /**
+     * A Secret's values, decoded. kustomize folds a long value's base64 over several lines, which the API server's
+     * decoder (Go's encoding/base64) skips, as the MIME decoder does.
+     */
     static Map<String, String> decoded(Secret secret) {
         Map<String, String> values = new LinkedHashMap<>();
         if (secret.getData() != null) {
-            secret.getData().forEach((k, v) -> values.put(k, new String(Base64.getDecoder().decode(v),
+            secret.getData().forEach((k, v) -> values.put(k, new String(Base64.getMimeDecoder().decode(v),
                     StandardCharsets.UTF_8)));
         }
         if (secret.getStringData() != null) {
