@@ -338,7 +338,7 @@ start_service() {
   fi
   info "starting $name on :$port ..."
   launch "$name" "$LOG_DIR/$name.log" env "${env[@]}" \
-    "$JAVA" $SERVICE_JAVA_OPTS "$MARKER" "-Deventshop.localstack.component=$name" -jar "$ROOT/$name/target/$name.jar"
+    "$JAVA" $SERVICE_JAVA_OPTS $(cds_options "$name") "$MARKER" "-Deventshop.localstack.component=$name" -jar "$ROOT/$name/target/$name.jar"
 }
 
 # service_state <name> <port>: 0 = healthy, 2 = process gone, 1 = still starting.
