@@ -59,7 +59,7 @@ public class OrderController {
         NewOrder order = new NewOrder(request.customer().name(), request.customer().email(),
                 request.lines().stream().map(l -> new RequestedLine(l.sku(), l.quantity())).toList());
         OrderPlacement.Placed placed = placement.place(order, idempotencyKey);
-        OrderView view = OrderView.of(queries.get(placed.orderId()));
+        OrderView view = OrderView.of(placed.details());
         return HttpResponse.<OrderView>status(HttpStatus.CREATED).body(view)
                 .headers(h -> h.location(URI.create(view.links().self()))
                         .add(IDEMPOTENT_REPLAY, String.valueOf(placed.replayed())));
