@@ -63,11 +63,7 @@ parse_args() {
 cleanup() {
   local rc=$?
   [[ -n "${WATCHER:-}" ]] && kill "$WATCHER" 2>/dev/null
-  if [[ "$KEEP" == false ]]; then
-    info ""
-    info "stopping the stack ..."
-    "$ROOT/stop.sh" >/dev/null || warn "./stop.sh failed; run it by hand"
-  fi
+  [[ "$KEEP" == false ]] && { "$ROOT/stop.sh" >/dev/null || warn "./stop.sh failed; run it by hand"; }
   exit $rc
 }
 
@@ -97,8 +93,12 @@ process_age_ms() {
     'BEGIN { printf "%.0f", (up - s / hz) * 1000 }'
 }
 
+cpu_ms() { # cpu_ms <pid>: CPU time (user + system) the process has used, from fields 14 and 15 of /proc/<pid>/stat
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$1/stat" 2>/dev/null
+}
+
 # watch_startup <file> <service...>: every 0.1 s (for at most 300 s), for each service whose /health has just turned
-# UP, appends "<service> <ms since its process started>" to the file.
+# UP, appends "<service> <ms since its process started> <CPU ms it used by then>" to the file.
 watch_startup() {
   local file="$1"; shift
   local -A seen=()
@@ -108,7 +108,7 @@ watch_startup() {
       [[ -n "${seen[$name]:-}" ]] && continue
       pid="$(running_pid "$name")" || continue
       if health_up "$(port_of "$name")"; then
-        echo "$name $(process_age_ms "$pid")" >> "$file"
+        echo "$name $(process_age_ms "$pid") $(cpu_ms "$pid")" >> "$file"
         seen[$name]=1
       fi
     done
@@ -127,7 +127,9 @@ start_watched() {
   WATCHER=""
 }
 
-measured() { awk -v n="$1" '$1 == n { print $2 }' "$2" | tail -1; }
+measured() { # measured <service> <file> <column>: the service's last figure in a watch_startup file
+  awk -v n="$1" -v c="$3" '$1 == n { print $c }' "$2" | tail -1
+}
 
 # A JDK's dynamic CDS archive is written when a service trained with -XX:ArchiveClassesAtExit stops; start.sh uses
 # it from then on. Train first, so the measured start-ups use the archive.
@@ -186,7 +188,11 @@ main() {
     info "recording orders-service with JDK Flight Recorder (settings=profile) during the load"
   fi
 
-  local -a args=(load --orders-url "http://127.0.0.1:$(port_of orders-service)"
+  local pids=""
+  for c in kafka "${BACKENDS[@]}" web-ui; do
+    pid="$(running_pid "$c")" && pids+="${pids:+,}$c=$pid"
+  done
+  local -a args=(load --pids "$pids" --clk-tck "$(getconf CLK_TCK)" --orders-url "http://127.0.0.1:$(port_of orders-service)"
     --inventory-url "http://127.0.0.1:$(port_of inventory-notification-service)"
     --bootstrap "${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}" --pg-host "${PGHOST:-127.0.0.1}"
     --pg-port "${PGPORT:-5432}" --pg-user "${PGUSER:-postgres}"
@@ -216,11 +222,17 @@ main() {
     rss_alone[$c]="$(rss_mb "$(running_pid "$c")")"
   done
 
-  printf 'process\ttogether_ms\talone_ms\tmicronaut_together_ms\tmicronaut_alone_ms\trss_start_mb\trss_after_load_mb\trss_alone_mb\tjvm_flags\n' > "$table"
-  printf 'kafka\t-\t-\t-\t-\t%s\t%s\t-\t\n' "${rss_before[kafka]}" "${rss_after[kafka]}" >> "$table"
+  if [[ "$KEEP" == false ]]; then
+    "$ROOT/stop.sh" >/dev/null || warn "./stop.sh failed; run it by hand"
+    KEEP=true   # stopped: nothing left for cleanup to do
+  fi
+
+  printf 'process\ttogether_ms\talone_ms\tmicronaut_together_ms\tmicronaut_alone_ms\tcpu_together_ms\tcpu_alone_ms\trss_start_mb\trss_after_load_mb\trss_alone_mb\tjvm_flags\n' > "$table"
+  printf 'kafka\t-\t-\t-\t-\t-\t-\t%s\t%s\t-\t\n' "${rss_before[kafka]}" "${rss_after[kafka]}" >> "$table"
   for c in "${BACKENDS[@]}" web-ui; do
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$(measured "$c" "$together")" "$(measured "$c" "$alone")" \
-      "${micronaut_together[$c]:--}" "${micronaut_alone[$c]:--}" "${rss_before[$c]}" "${rss_after[$c]}" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$(measured "$c" "$together" 2)" \
+      "$(measured "$c" "$alone" 2)" "${micronaut_together[$c]:--}" "${micronaut_alone[$c]:--}" \
+      "$(measured "$c" "$together" 3)" "$(measured "$c" "$alone" 3)" "${rss_before[$c]}" "${rss_after[$c]}" \
       "${rss_alone[$c]:--}" "$flags" >> "$table"
   done
   bench report --load "$OUT/load.json" --processes "$table" --out-dir "$OUT"

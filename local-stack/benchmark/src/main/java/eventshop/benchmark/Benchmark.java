@@ -61,6 +61,8 @@ public final class Benchmark {
         load.addArgument("--ceiling-records").type(Long.class).setDefault(1_000_000L);
         load.addArgument("--pgbench-seconds").type(Integer.class).setDefault(15);
         load.addArgument("--pgbench-clients").type(Integer.class).setDefault(8);
+        load.addArgument("--pids").setDefault("").help("the stack's processes: name=pid,...");
+        load.addArgument("--clk-tck").type(Long.class).setDefault(100L).help("getconf CLK_TCK");
         load.addArgument("--quick").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue());
         load.addArgument("--note").setDefault("");
         load.addArgument("--out").required(true);
@@ -112,8 +114,10 @@ public final class Benchmark {
         try (Counters counters = new Counters(Counters.admin(ns.getString("bootstrap")), jdbcUrl, jdbc,
                 List.of(ns.getString("databases").split(",")));
              Outcomes outcomes = new Outcomes(ns.getString("bootstrap"))) {
-            LoadRunner runner = new LoadRunner(shop, outcomes, counters, settings.senders(), settings.graceSeconds(),
-                    Benchmark::progress);
+            CpuMeter cpu = new CpuMeter(pids(ns.getString("pids")), ns.getLong("clk_tck"), jdbcUrl, jdbc,
+                    List.of(ns.getString("databases").split(",")));
+            LoadRunner runner = new LoadRunner(shop, outcomes, counters, cpu, settings.senders(),
+                    settings.graceSeconds(), Benchmark::progress);
             if (settings.warmupSeconds() > 0) {
                 progress("warm-up: closed loop, 4 clients for " + settings.warmupSeconds() + " s (not counted) ...");
                 PhaseResult warm = runner.closedLoop(4, settings.warmupSeconds(), 10_000);
@@ -167,6 +171,17 @@ public final class Benchmark {
                 closed, kafka.orElse(null), postgres.orElse(null), ratios);
         Files.createDirectories(Path.of(ns.getString("out")).toAbsolutePath().getParent());
         JSON.writeValue(Path.of(ns.getString("out")).toFile(), run);
+    }
+
+    private static java.util.Map<String, Long> pids(String list) {
+        java.util.Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        for (String pair : list.split(",")) {
+            String[] nameAndPid = pair.split("=");
+            if (nameAndPid.length == 2) {
+                pids.put(nameAndPid[0].trim(), Long.parseLong(nameAndPid[1].trim()));
+            }
+        }
+        return pids;
     }
 
     private static PhaseResult phase(LoadRunner runner, double rate, int seconds) throws Exception {

@@ -27,14 +27,17 @@ final class LoadRunner {
     private final Shop shop;
     private final Outcomes outcomes;
     private final Counters counters;
+    private final CpuMeter cpu;
     private final int senders;
     private final int graceSeconds;
     private final Consumer<String> progress;
 
-    LoadRunner(Shop shop, Outcomes outcomes, Counters counters, int senders, int graceSeconds, Consumer<String> progress) {
+    LoadRunner(Shop shop, Outcomes outcomes, Counters counters, CpuMeter cpu, int senders, int graceSeconds,
+               Consumer<String> progress) {
         this.shop = shop;
         this.outcomes = outcomes;
         this.counters = counters;
+        this.cpu = cpu;
         this.senders = senders;
         this.graceSeconds = graceSeconds;
         this.progress = progress;
@@ -46,6 +49,7 @@ final class LoadRunner {
         Phase phase = new Phase("open", rate, senders);
         String label = String.format("open loop %.0f/s", rate);
         Counters.Snapshot before = counters.snapshot();
+        CpuMeter.Snapshot cpuBefore = cpu.snapshot();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(senders, senders, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>());
         long periodNanos = Math.round(1e9 / rate);
@@ -70,7 +74,7 @@ final class LoadRunner {
             pool.shutdown();
             pool.awaitTermination(60, TimeUnit.SECONDS);
             drain(phase);
-            return result(phase, seconds, before, due);
+            return result(phase, seconds, before, cpuBefore, due);
         } finally {
             pool.shutdownNow();
         }
@@ -80,6 +84,7 @@ final class LoadRunner {
         shop.restock(restock);
         Phase phase = new Phase("closed", 0, clients);
         Counters.Snapshot before = counters.snapshot();
+        CpuMeter.Snapshot cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         phase.startNanos = start;
@@ -96,7 +101,7 @@ final class LoadRunner {
             pool.shutdown();
             pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
             drain(phase);
-            return result(phase, seconds, before, end);
+            return result(phase, seconds, before, cpuBefore, end);
         } finally {
             pool.shutdownNow();
         }
@@ -119,9 +124,17 @@ final class LoadRunner {
         }
     }
 
-    private PhaseResult result(Phase phase, int seconds, Counters.Snapshot before, long lastDueNanos) throws Exception {
+    private PhaseResult result(Phase phase, int seconds, Counters.Snapshot before, CpuMeter.Snapshot cpuBefore,
+                               long lastDueNanos) throws Exception {
+        Map<String, Long> cpuMs = CpuMeter.spent(cpuBefore, cpu.snapshot());
         Thread.sleep(1_000);   // PostgreSQL publishes transaction counts about once a second
         Counters.Snapshot used = counters.snapshot().minus(before);
+        long shopCpu = cpuMs.entrySet().stream().filter(e -> !e.getKey().equals(CpuMeter.GENERATOR))
+                .mapToLong(Map.Entry::getValue).sum();
+        double perOrder = phase.resolved() == 0 ? 0 : (double) shopCpu / phase.resolved();
+        double generatorPerOrder = phase.resolved() == 0 ? 0
+                : (double) cpuMs.getOrDefault(CpuMeter.GENERATOR, 0L) / phase.resolved();
+        double onIdleCores = perOrder == 0 ? 0 : Runtime.getRuntime().availableProcessors() * 1000.0 / perOrder;
         long resolved = phase.resolved();
         double acceptSeconds = Math.max(1e-3, (phase.lastAcceptNanos.get() - phase.startNanos) / 1e9);
         double resolveSeconds = Math.max(1e-3, (phase.lastResolveNanos.get() - phase.startNanos) / 1e9);
@@ -135,7 +148,8 @@ final class LoadRunner {
                 phase.rejected.get(), unresolved, round(phase.accepted.get() / acceptSeconds),
                 round(resolved / resolveSeconds), Latency.of(phase.acceptLatency), Latency.of(phase.resolveLatency),
                 used.records(), used.commits(), round(resolved == 0 ? 0 : (double) used.records() / resolved),
-                round(resolved == 0 ? 0 : (double) used.commits() / resolved), graceSeconds, sustained);
+                round(resolved == 0 ? 0 : (double) used.commits() / resolved), cpuMs, round(perOrder),
+                round(generatorPerOrder), round(onIdleCores), graceSeconds, sustained);
     }
 
     private static double round(double value) {

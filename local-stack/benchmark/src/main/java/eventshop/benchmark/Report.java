@@ -37,7 +37,7 @@ final class Report {
             }
             String[] f = line.split("\t", -1);
             processes.add(new Process(f[0], number(f[1]), number(f[2]), number(f[3]), number(f[4]), number(f[5]),
-                    number(f[6]), number(f[7]), f.length > 8 ? f[8] : ""));
+                    number(f[6]), number(f[7]), number(f[8]), number(f[9]), f.length > 10 ? f[10] : ""));
         }
         return processes;
     }
@@ -52,11 +52,12 @@ final class Report {
                 : String.format(Locale.ROOT, "closed, %2d clients", r.clients());
         return String.format(Locale.ROOT,
                 "  %s: accepted %7.1f/s, confirmed-or-rejected %7.1f/s, click-to-confirmed ms p50 %7.1f p95 %7.1f "
-                        + "p99 %7.1f max %7.1f, errors %d%s, unresolved %d, %.1f records and %.1f commits per order%s",
+                        + "p99 %7.1f max %7.1f, errors %d%s, unresolved %d, %.1f records and %.1f commits per order, "
+                        + "stack CPU %.1f ms per order (%.0f orders/s if it had the cores to itself)%s",
                 what, r.acceptedPerSecond(), r.resolvedPerSecond(), r.clickToResolvedMs().p50(),
                 r.clickToResolvedMs().p95(), r.clickToResolvedMs().p99(), r.clickToResolvedMs().max(), r.errors(),
                 r.errorKinds().isEmpty() ? "" : " " + r.errorKinds(), r.unresolved(), r.kafkaRecordsPerOrder(),
-                r.dbCommitsPerOrder(), r.kind().equals("open") ? (r.sustained() ? "  SUSTAINED" : "  not sustained") : "");
+                r.dbCommitsPerOrder(), r.stackCpuMsPerOrder(), r.ordersPerSecondOnIdleCores(), r.kind().equals("open") ? (r.sustained() ? "  SUSTAINED" : "  not sustained") : "");
     }
 
     private static void print(LoadRun load, List<Process> processes) {
@@ -74,16 +75,30 @@ final class Report {
         System.out.println("closed loop (each client sends its next order when the last was accepted; "
                 + "accepted/s is POST /orders alone):");
         System.out.println(phaseLine(load.closedLoop()));
-        System.out.printf("%n%-32s %13s %13s %15s %15s %14s %16s%n", "process", "together ms", "alone ms",
-                "(Micronaut tog.)", "(Micronaut al.)", "RSS start MB", "RSS after load MB");
+        System.out.println("\nstart-up: process start to /health UP (wall ms; CPU ms the process used by then), back-end "
+                + "services started together, then each restarted alone; Micronaut's own \"Startup completed\" in brackets");
+        System.out.printf("%-31s %22s %22s %9s %9s %15s%n", "process", "together ms (CPU ms)", "alone ms (CPU ms)",
+                "RSS MB", "RSS after", "RSS after load");
+        System.out.printf("%-31s %22s %22s %9s %9s %15s%n", "", "", "", "at start", "alone", "");
         for (Process p : processes) {
-            System.out.printf("%-32s %13s %13s %15s %15s %14s %16s%n", p.name(), dash(p.startupTogetherMs()),
-                    dash(p.startupAloneMs()), dash(p.micronautStartupTogetherMs()), dash(p.micronautStartupAloneMs()),
-                    dash(p.rssBeforeMb()), dash(p.rssAfterLoadMb()));
+            System.out.printf("%-31s %22s %22s %9s %9s %15s%n", p.name(),
+                    dash(p.startupTogetherMs()) + " (" + dash(p.startupCpuTogetherMs()) + ") [" + dash(p.micronautStartupTogetherMs()) + "]",
+                    dash(p.startupAloneMs()) + " (" + dash(p.startupCpuAloneMs()) + ") [" + dash(p.micronautStartupAloneMs()) + "]",
+                    dash(p.rssBeforeMb()), dash(p.rssAloneMb()), dash(p.rssAfterLoadMb()));
         }
         processes.stream().filter(p -> !p.jvmFlags().isBlank()).findFirst()
                 .ifPresent(p -> System.out.println("service JVM flags: " + p.jvmFlags()));
         System.out.println();
+        for (PhaseResult p : load.phases()) {
+            if (p.sustained() && p.offeredPerSecond() == (load.maxSustainedPerSecond() == null ? -1 : load.maxSustainedPerSecond())) {
+                System.out.printf(Locale.ROOT, "CPU per order at max sustained: %s ms (stack %.1f ms per order, load generator %.1f)%n",
+                        p.cpuMs(), p.stackCpuMsPerOrder(), p.generatorCpuMsPerOrder());
+            }
+        }
+        System.out.printf(Locale.ROOT, "CPU in the closed loop: %s ms (stack %.1f ms per order, load generator %.1f; "
+                + "%.0f orders/s if the stack had the %d cores to itself)%n", load.closedLoop().cpuMs(),
+                load.closedLoop().stackCpuMsPerOrder(), load.closedLoop().generatorCpuMsPerOrder(),
+                load.closedLoop().ordersPerSecondOnIdleCores(), load.machine().cpus());
         if (load.maxSustainedPerSecond() == null) {
             System.out.println("max sustained: none of the offered rates was sustained");
         } else {

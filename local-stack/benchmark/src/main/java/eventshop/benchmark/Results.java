@@ -24,14 +24,19 @@ final class Results {
     }
 
     /**
-     * One phase. {@code offeredPerSecond} is 0 for the closed loop. {@code sustained}: no error, and every order
+     * One phase. {@code cpuMs}: CPU time each part of the stack spent from the phase's start until its last outcome;
+     * {@code stackCpuMsPerOrder}: the JVMs' and the shop's PostgreSQL backends' share per resolved order;
+     * {@code ordersPerSecondOnIdleCores}: what that cost allows if the shop had every core to itself (an upper bound:
+     * CPU is then the only limit). {@code offeredPerSecond} is 0 for the closed loop. {@code sustained}: no error, and every order
      * accepted and CONFIRMED or REJECTED within {@code graceSeconds} after the last one was due.
      */
     record PhaseResult(String kind, double offeredPerSecond, int clients, int seconds, long scheduled, long sent,
                        long accepted, long errors, Map<String, Integer> errorKinds, long confirmed, long rejected,
                        long unresolved, double acceptedPerSecond, double resolvedPerSecond,
                        Latency acceptLatencyMs, Latency clickToResolvedMs, long kafkaRecords, long dbCommits,
-                       double kafkaRecordsPerOrder, double dbCommitsPerOrder, int graceSeconds, boolean sustained) {
+                       double kafkaRecordsPerOrder, double dbCommitsPerOrder, Map<String, Long> cpuMs,
+                       double stackCpuMsPerOrder, double generatorCpuMsPerOrder, double ordersPerSecondOnIdleCores,
+                       int graceSeconds, boolean sustained) {
     }
 
     record Machine(int cpus, double memoryGb, String loadAverageBefore, String loadAverageAfter, String java,
@@ -53,8 +58,8 @@ final class Results {
 
     /** One service's start-up and memory, measured by benchmark.sh (from /proc and the service's log). */
     record Process(String name, Long startupTogetherMs, Long startupAloneMs, Long micronautStartupTogetherMs,
-                   Long micronautStartupAloneMs, Long rssBeforeMb, Long rssAfterLoadMb, Long rssAloneMb,
-                   String jvmFlags) {
+                   Long micronautStartupAloneMs, Long startupCpuTogetherMs, Long startupCpuAloneMs, Long rssBeforeMb,
+                   Long rssAfterLoadMb, Long rssAloneMb, String jvmFlags) {
     }
 
     record Run(LoadRun load, List<Process> processes) {
