@@ -108,6 +108,7 @@ public final class Benchmark {
         Shop shop = new Shop(JSON, ns.getString("orders_url"), ns.getString("inventory_url"),
                 env("EVENTSHOP_STAFF_USER", "staff"), env("EVENTSHOP_STAFF_PASSWORD", "staff-demo"));
         List<PhaseResult> phases = new ArrayList<>();
+        double[] idleHolder = {0};
         PhaseResult closed;
         Optional<Ceilings.KafkaCeiling> kafka;
         Optional<Ceilings.PostgresCeiling> postgres;
@@ -124,6 +125,10 @@ public final class Benchmark {
                 progress(String.format(Locale.ROOT, "warm-up done: %d accepted, %d resolved, %d errors",
                         warm.accepted(), warm.confirmed() + warm.rejected(), warm.errors()));
             }
+            progress("idle: the stack's CPU with no orders, 10 s ...");
+            double idle = runner.idle(10);
+            progress(String.format(Locale.ROOT, "idle: %.0f CPU ms per second", idle));
+            idleHolder[0] = idle;
             Double good = null;
             Double bad = null;
             for (double rate : rates) {
@@ -146,7 +151,7 @@ public final class Benchmark {
                 }
             }
             progress("closed loop: " + settings.closedLoopClients() + " clients for " + settings.closedLoopSeconds() + " s ...");
-            closed = runner.closedLoop(settings.closedLoopClients(), settings.closedLoopSeconds(), 200_000);
+            closed = runner.closedLoop(settings.closedLoopClients(), settings.closedLoopSeconds(), 100_000);
             progress(Report.phaseLine(closed));
             Ceilings ceilings = new Ceilings(Benchmark::progress);
             kafka = ceilings.kafka(counters.kafkaAdmin(), ns.getString("bootstrap"), ns.getLong("ceiling_records"));
@@ -167,7 +172,7 @@ public final class Benchmark {
         }
         Machine machine = new Machine(Runtime.getRuntime().availableProcessors(), memoryGb(), loadBefore, loadAverage(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), ns.getString("note"));
-        LoadRun run = new LoadRun(startedAt, machine, settings, phases, best.map(PhaseResult::offeredPerSecond).orElse(null),
+        LoadRun run = new LoadRun(startedAt, machine, settings, Math.round(idleHolder[0] * 10) / 10.0, phases, best.map(PhaseResult::offeredPerSecond).orElse(null),
                 closed, kafka.orElse(null), postgres.orElse(null), ratios);
         Files.createDirectories(Path.of(ns.getString("out")).toAbsolutePath().getParent());
         JSON.writeValue(Path.of(ns.getString("out")).toFile(), run);

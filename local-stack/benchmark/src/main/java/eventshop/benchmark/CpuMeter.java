@@ -40,18 +40,19 @@ final class CpuMeter {
     }
 
     /** CPU milliseconds so far: per component, and per PostgreSQL backend pid (backends come and go). */
-    record Snapshot(Map<String, Long> components, Map<Long, Long> backends) {
+    record Snapshot(long nanos, Map<String, Long> components, Map<Long, Long> backends) {
     }
 
     Snapshot snapshot() {
         Map<String, Long> components = new TreeMap<>();
+        long nanos = System.nanoTime();
         pids.forEach((name, pid) -> cpuMillis(pid).ifPresent(ms -> components.put(name, ms)));
         components.put(GENERATOR, ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(0L));
         Map<Long, Long> backends = new HashMap<>();
         for (long pid : backendPids()) {
             cpuMillis(pid).ifPresent(ms -> backends.put(pid, ms));
         }
-        return new Snapshot(components, backends);
+        return new Snapshot(nanos, components, backends);
     }
 
     /** CPU ms spent between two snapshots, per component (PostgreSQL: backends alive at both). */
@@ -70,6 +71,13 @@ final class CpuMeter {
         }
         spent.put(POSTGRES, pg);
         return spent;
+    }
+
+    /** The stack's CPU ms per second of wall time between two snapshots, the load generator left out. */
+    static double stackRate(Snapshot before, Snapshot after) {
+        long stack = spent(before, after).entrySet().stream().filter(e -> !e.getKey().equals(GENERATOR))
+                .mapToLong(Map.Entry::getValue).sum();
+        return stack / Math.max(1e-3, (after.nanos() - before.nanos()) / 1e9);
     }
 
     private java.util.Optional<Long> cpuMillis(long pid) {

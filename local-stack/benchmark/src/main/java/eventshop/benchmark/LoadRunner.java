@@ -29,6 +29,8 @@ final class LoadRunner {
     private final Counters counters;
     private final CpuMeter cpu;
     private final int senders;
+    /** The stack's CPU ms per second with no orders (pollers, heartbeats, the JIT): subtracted to cost an order. */
+    private volatile double idleCpuPerSecond;
     private final int graceSeconds;
     private final Consumer<String> progress;
 
@@ -41,6 +43,14 @@ final class LoadRunner {
         this.senders = senders;
         this.graceSeconds = graceSeconds;
         this.progress = progress;
+    }
+
+    /** Measures what the stack spends with no orders at all, for {@link PhaseResult#marginalCpuMsPerOrder()}. */
+    double idle(int seconds) throws InterruptedException {
+        CpuMeter.Snapshot before = cpu.snapshot();
+        Thread.sleep(seconds * 1000L);
+        idleCpuPerSecond = CpuMeter.stackRate(before, cpu.snapshot());
+        return idleCpuPerSecond;
     }
 
     PhaseResult openLoop(double rate, int seconds) throws Exception {
@@ -126,7 +136,9 @@ final class LoadRunner {
 
     private PhaseResult result(Phase phase, int seconds, Counters.Snapshot before, CpuMeter.Snapshot cpuBefore,
                                long lastDueNanos) throws Exception {
-        Map<String, Long> cpuMs = CpuMeter.spent(cpuBefore, cpu.snapshot());
+        CpuMeter.Snapshot cpuAfter = cpu.snapshot();
+        Map<String, Long> cpuMs = CpuMeter.spent(cpuBefore, cpuAfter);
+        double wallSeconds = (cpuAfter.nanos() - cpuBefore.nanos()) / 1e9;
         Thread.sleep(1_000);   // PostgreSQL publishes transaction counts about once a second
         Counters.Snapshot used = counters.snapshot().minus(before);
         long shopCpu = cpuMs.entrySet().stream().filter(e -> !e.getKey().equals(CpuMeter.GENERATOR))
@@ -134,7 +146,9 @@ final class LoadRunner {
         double perOrder = phase.resolved() == 0 ? 0 : (double) shopCpu / phase.resolved();
         double generatorPerOrder = phase.resolved() == 0 ? 0
                 : (double) cpuMs.getOrDefault(CpuMeter.GENERATOR, 0L) / phase.resolved();
-        double onIdleCores = perOrder == 0 ? 0 : Runtime.getRuntime().availableProcessors() * 1000.0 / perOrder;
+        double marginal = phase.resolved() == 0 ? 0
+                : Math.max(0, shopCpu - idleCpuPerSecond * wallSeconds) / phase.resolved();
+        double onIdleCores = marginal == 0 ? 0 : Runtime.getRuntime().availableProcessors() * 1000.0 / marginal;
         long resolved = phase.resolved();
         double acceptSeconds = Math.max(1e-3, (phase.lastAcceptNanos.get() - phase.startNanos) / 1e9);
         double resolveSeconds = Math.max(1e-3, (phase.lastResolveNanos.get() - phase.startNanos) / 1e9);
@@ -149,7 +163,7 @@ final class LoadRunner {
                 round(resolved / resolveSeconds), Latency.of(phase.acceptLatency), Latency.of(phase.resolveLatency),
                 used.records(), used.commits(), round(resolved == 0 ? 0 : (double) used.records() / resolved),
                 round(resolved == 0 ? 0 : (double) used.commits() / resolved), cpuMs, round(perOrder),
-                round(generatorPerOrder), round(onIdleCores), graceSeconds, sustained);
+                round(marginal), round(generatorPerOrder), round(onIdleCores), graceSeconds, sustained);
     }
 
     private static double round(double value) {

@@ -53,11 +53,11 @@ final class Report {
         return String.format(Locale.ROOT,
                 "  %s: accepted %7.1f/s, confirmed-or-rejected %7.1f/s, click-to-confirmed ms p50 %7.1f p95 %7.1f "
                         + "p99 %7.1f max %7.1f, errors %d%s, unresolved %d, %.1f records and %.1f commits per order, "
-                        + "stack CPU %.1f ms per order (%.0f orders/s if it had the cores to itself)%s",
+                        + "stack CPU %.1f ms per order, %.1f above idle (%.0f orders/s if it had the cores to itself)%s",
                 what, r.acceptedPerSecond(), r.resolvedPerSecond(), r.clickToResolvedMs().p50(),
                 r.clickToResolvedMs().p95(), r.clickToResolvedMs().p99(), r.clickToResolvedMs().max(), r.errors(),
                 r.errorKinds().isEmpty() ? "" : " " + r.errorKinds(), r.unresolved(), r.kafkaRecordsPerOrder(),
-                r.dbCommitsPerOrder(), r.stackCpuMsPerOrder(), r.ordersPerSecondOnIdleCores(), r.kind().equals("open") ? (r.sustained() ? "  SUSTAINED" : "  not sustained") : "");
+                r.dbCommitsPerOrder(), r.stackCpuMsPerOrder(), r.marginalCpuMsPerOrder(), r.ordersPerSecondOnIdleCores(), r.kind().equals("open") ? (r.sustained() ? "  SUSTAINED" : "  not sustained") : "");
     }
 
     private static void print(LoadRun load, List<Process> processes) {
@@ -95,9 +95,10 @@ final class Report {
                         p.cpuMs(), p.stackCpuMsPerOrder(), p.generatorCpuMsPerOrder());
             }
         }
-        System.out.printf(Locale.ROOT, "CPU in the closed loop: %s ms (stack %.1f ms per order, load generator %.1f; "
-                + "%.0f orders/s if the stack had the %d cores to itself)%n", load.closedLoop().cpuMs(),
-                load.closedLoop().stackCpuMsPerOrder(), load.closedLoop().generatorCpuMsPerOrder(),
+        System.out.printf(Locale.ROOT, "CPU in the closed loop: %s ms (stack %.1f ms per order, %.1f above its idle %.0f ms/s; "
+                + "load generator %.1f; %.0f orders/s if the stack had the %d cores to itself)%n", load.closedLoop().cpuMs(),
+                load.closedLoop().stackCpuMsPerOrder(), load.closedLoop().marginalCpuMsPerOrder(),
+                load.idleStackCpuMsPerSecond(), load.closedLoop().generatorCpuMsPerOrder(),
                 load.closedLoop().ordersPerSecondOnIdleCores(), load.machine().cpus());
         if (load.maxSustainedPerSecond() == null) {
             System.out.println("max sustained: none of the offered rates was sustained");

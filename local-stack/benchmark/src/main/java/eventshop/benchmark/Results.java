@@ -26,7 +26,8 @@ final class Results {
     /**
      * One phase. {@code cpuMs}: CPU time each part of the stack spent from the phase's start until its last outcome;
      * {@code stackCpuMsPerOrder}: the JVMs' and the shop's PostgreSQL backends' share per resolved order;
-     * {@code ordersPerSecondOnIdleCores}: what that cost allows if the shop had every core to itself (an upper bound:
+     * {@code marginalCpuMsPerOrder}: the same less what the stack spends idle (measured before the phases) over the
+     * phase's time: what one more order costs; {@code ordersPerSecondOnIdleCores}: what that marginal cost allows if the shop had every core to itself (an upper bound:
      * CPU is then the only limit). {@code offeredPerSecond} is 0 for the closed loop. {@code sustained}: no error, and every order
      * accepted and CONFIRMED or REJECTED within {@code graceSeconds} after the last one was due.
      */
@@ -35,7 +36,7 @@ final class Results {
                        long unresolved, double acceptedPerSecond, double resolvedPerSecond,
                        Latency acceptLatencyMs, Latency clickToResolvedMs, long kafkaRecords, long dbCommits,
                        double kafkaRecordsPerOrder, double dbCommitsPerOrder, Map<String, Long> cpuMs,
-                       double stackCpuMsPerOrder, double generatorCpuMsPerOrder, double ordersPerSecondOnIdleCores,
+                       double stackCpuMsPerOrder, double marginalCpuMsPerOrder, double generatorCpuMsPerOrder, double ordersPerSecondOnIdleCores,
                        int graceSeconds, boolean sustained) {
     }
 
@@ -51,7 +52,8 @@ final class Results {
     record Ratio(String what, double shop, double ceiling, double ratio) {
     }
 
-    record LoadRun(String startedAt, Machine machine, Settings settings, List<PhaseResult> phases,
+    record LoadRun(String startedAt, Machine machine, Settings settings, double idleStackCpuMsPerSecond,
+                   List<PhaseResult> phases,
                    Double maxSustainedPerSecond, PhaseResult closedLoop, Ceilings.KafkaCeiling kafkaCeiling,
                    Ceilings.PostgresCeiling postgresCeiling, List<Ratio> ratios) {
     }

@@ -20,6 +20,8 @@ final class Shop {
     static final String SKU = "ESP-001";
     /** StockReplenished's largest quantity. */
     private static final int MAX_RESTOCK = 10_000;
+    /** The most stock a product may hold (inventory answers 409 beyond). */
+    private static final long MAX_STOCK = 1_000_000;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,9 +60,15 @@ final class Shop {
         return id.asText();
     }
 
-    /** Adds {@code quantity} of ESP-001, so no order of the run is rejected for want of stock. */
+    /**
+     * Tops ESP-001's stock up to {@code quantity} (at most the shop's limit), so no order of the phase is rejected for
+     * want of stock and runs after runs never push the stock over the limit.
+     */
     void restock(long quantity) throws ShopException {
-        for (long left = quantity; left > 0; left -= MAX_RESTOCK) {
+        HttpRequest get = HttpRequest.newBuilder(URI.create(inventoryUrl + "/products/" + SKU))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", staffAuthorization).GET().build();
+        long stock = send(get, 200).path("stock").asLong();
+        for (long left = Math.min(quantity, MAX_STOCK) - stock; left > 0; left -= MAX_RESTOCK) {
             ObjectNode body = json.createObjectNode().put("quantity", Math.min(left, MAX_RESTOCK));
             HttpRequest request = HttpRequest.newBuilder(URI.create(inventoryUrl + "/products/" + SKU + "/restock"))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
