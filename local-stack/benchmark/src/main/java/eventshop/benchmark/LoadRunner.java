@@ -22,7 +22,7 @@ final class LoadRunner {
     /** Once this many seconds of due orders wait for a free sender, the shop cannot keep up: the phase stops offering. */
     private static final double MAX_BACKLOG_SECONDS = 2;
     /** How long a phase waits for late outcomes before the next phase (its backlog would distort the next one). */
-    private static final long MAX_DRAIN_SECONDS = 90;
+    private static final long MAX_DRAIN_SECONDS = 60;
 
     private final Shop shop;
     private final Outcomes outcomes;
