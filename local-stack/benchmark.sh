@@ -13,7 +13,7 @@
 #
 # Usage: local-stack/benchmark.sh [--quick] [--duration S] [--rates R1,R2,...] [--out DIR] [--profile] [--note TEXT]
 #                                 [--keep-running]
-#   --quick          about 3 minutes: 15 s per rate, 10 s warm-up, no bisection, 15 s closed loop, small ceilings
+#   --quick          about 3-5 minutes: 15 s per rate, 10 s warm-up, no bisection, 15 s closed loop, small ceilings
 #   --duration S     seconds at each offered rate (default 60; "max sustained" means S seconds)
 #   --rates LIST     offered orders/s, rising (default 50,100,200,400,800,1600,3200)
 #   --out DIR        where output.txt, results.json, chart.svg (and the profile) go (default local-stack/run/benchmark)
@@ -36,7 +36,7 @@ NOTE=""
 KEEP=false
 BACKENDS=(orders-service inventory-notification-service audit-service)
 
-usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; }
 
 positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 needs a positive whole number, not '$2'" "run $0 --help"; echo "$2"; }
 
