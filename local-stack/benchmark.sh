@@ -17,7 +17,8 @@
 #   --duration S     seconds at each offered rate (default 60; "max sustained" means S seconds)
 #   --rates LIST     offered orders/s, rising (default 50,100,200,400,800,1600,3200)
 #   --out DIR        where output.txt, results.json, chart.svg (and the profile) go (default local-stack/run/benchmark)
-#   --profile        record orders-service with JDK Flight Recorder during the load; top frames in profile.txt
+#   --profile        record orders-service with JDK Flight Recorder during the load (local-stack/run/orders-service.jfr);
+#                    its top frames in profile.txt
 #   --note TEXT      a remark stored with the results (e.g. "machine shared with builds")
 #   --keep-running   leave the stack running afterwards
 # JVM flags: LOCAL_STACK_JAVA_OPTS, as for ./start.sh.
@@ -36,7 +37,7 @@ NOTE=""
 KEEP=false
 BACKENDS=(orders-service inventory-notification-service audit-service)
 
-usage() { sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }
 
 positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 needs a positive whole number, not '$2'" "run $0 --help"; echo "$2"; }
 
@@ -184,7 +185,7 @@ main() {
   local jfr_pid=""
   if [[ "$PROFILE" == true ]]; then
     jfr_pid="$(running_pid orders-service)"
-    jcmd "$jfr_pid" JFR.start name=benchmark settings=profile filename="$OUT/orders-service.jfr" >/dev/null
+    jcmd "$jfr_pid" JFR.start name=benchmark settings=profile filename="$RUN_DIR/orders-service.jfr" >/dev/null
     info "recording orders-service with JDK Flight Recorder (settings=profile) during the load"
   fi
 
@@ -204,7 +205,7 @@ main() {
 
   if [[ -n "$jfr_pid" ]]; then
     jcmd "$jfr_pid" JFR.stop name=benchmark >/dev/null
-    bench jfr-top "$OUT/orders-service.jfr" > "$OUT/profile.txt"
+    bench jfr-top "$RUN_DIR/orders-service.jfr" > "$OUT/profile.txt"
     info "profile of orders-service: $OUT/profile.txt"
   fi
   for c in kafka "${BACKENDS[@]}" web-ui; do
