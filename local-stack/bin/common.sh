@@ -29,6 +29,19 @@ SERVICES=(
 # orders-service's gRPC API (web-ui and ./eventshop call it), beside its HTTP port.
 ORDERS_GRPC_PORT="${LOCAL_STACK_ORDERS_GRPC_PORT:-50051}"
 
+# Class-data sharing: a dynamic AppCDS archive per service jar (target/<service>.jsa), written by the JVM when a service
+# started with -XX:ArchiveClassesAtExit stops, and mapped by every later start (-XX:SharedArchiveFile). It belongs to
+# one jar: a rebuilt jar makes it stale, and the next start trains a new one. LOCAL_STACK_CDS=false turns this off.
+cds_archive() { echo "$ROOT/$1/target/$1.jsa"; }
+cds_archive_current() { # cds_archive_current <service>: the archive exists and is newer than the service's jar
+  [[ -f "$(cds_archive "$1")" && "$(cds_archive "$1")" -nt "$ROOT/$1/target/$1.jar" ]]
+}
+cds_options() { # cds_options <service>: the JVM options that use (or train) the service's archive
+  [[ "${LOCAL_STACK_CDS:-true}" == true ]] || return 0
+  if cds_archive_current "$1"; then echo "-XX:SharedArchiveFile=$(cds_archive "$1")"
+  else echo "-XX:ArchiveClassesAtExit=$(cds_archive "$1")"; fi
+}
+
 svc_name() { echo "${1%%:*}"; }
 svc_port() { local rest="${1#*:}"; echo "${rest%%:*}"; }
 svc_db() { echo "${1##*:}"; }

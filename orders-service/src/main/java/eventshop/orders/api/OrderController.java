@@ -73,7 +73,7 @@ public class OrderController {
                                          @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.RULE)
                                          String idempotencyKey) {
         OrderPlacement.Placed placed = placement.place(request.toNewOrder(), idempotencyKey);
-        OrderView view = OrderView.of(queries.get(placed.orderId()));
+        OrderView view = OrderView.of(placed.details());
         return HttpResponse.<OrderView>status(HttpStatus.CREATED).body(view)
                 .headers(h -> h.location(URI.create(view.links().self()))
                         .add(IDEMPOTENT_REPLAY, String.valueOf(placed.replayed())));

@@ -31,8 +31,11 @@ import java.util.UUID;
 @Singleton
 public class OrderPlacement {
 
-    /** The order, and whether it was created by an earlier request with the same Idempotency-Key. */
-    public record Placed(UUID orderId, boolean replayed) {
+    /**
+     * The order, whether it was created by an earlier request with the same Idempotency-Key, and the order as stored
+     * (what the request's answer shows; built from what was written, so the answer costs no second read).
+     */
+    public record Placed(UUID orderId, boolean replayed, OrderDetails details) {
     }
 
     private final CatalogReplica catalog;
@@ -40,14 +43,16 @@ public class OrderPlacement {
     private final OrderLineRepository lines;
     private final OrderTransitions transitions;
     private final OrderEvents events;
+    private final OrderQueries queries;
 
     public OrderPlacement(CatalogReplica catalog, OrderRepository orders, OrderLineRepository lines,
-                          OrderTransitions transitions, OrderEvents events) {
+                          OrderTransitions transitions, OrderEvents events, OrderQueries queries) {
         this.catalog = catalog;
         this.orders = orders;
         this.lines = lines;
         this.transitions = transitions;
         this.events = events;
+        this.queries = queries;
     }
 
     @Transactional
@@ -61,12 +66,13 @@ public class OrderPlacement {
         }
         PricedOrder priced = price(request.lines());
         Instant now = OrderTransitions.now();
-        OrderEntity order = transitions.created(new OrderEntity(UUID.randomUUID(), request.customerName(),
-                request.customerEmail(), OrderStatus.PENDING, null, priced.total(), priced.currency(),
-                CorrelationId.current().orElse(null), idempotencyKey, fingerprint, now, now));
+        OrderTransitions.Created created = transitions.created(new OrderEntity(UUID.randomUUID(),
+                request.customerName(), request.customerEmail(), OrderStatus.PENDING, null, priced.total(),
+                priced.currency(), CorrelationId.current().orElse(null), idempotencyKey, fingerprint, now, now));
+        OrderEntity order = created.order();
         List<OrderLineEntity> saved = lines.saveAll(toEntities(order.id(), priced.lines()));
         events.placed(order, saved);
-        return new Placed(order.id(), false);
+        return new Placed(order.id(), false, new OrderDetails(order, saved, List.of(created.history())));
     }
 
     private Optional<Placed> earlierPlacement(String idempotencyKey, String fingerprint) {
@@ -77,7 +83,7 @@ public class OrderPlacement {
                         + idempotencyKey + "' was first used for a different request (order " + existing.id()
                         + "); use a new key for a new order");
             }
-            return new Placed(existing.id(), true);
+            return new Placed(existing.id(), true, queries.get(existing.id()));
         });
     }
 

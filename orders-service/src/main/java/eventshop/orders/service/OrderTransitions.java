@@ -30,11 +30,14 @@ public class OrderTransitions {
         this.changes = changes;
     }
 
+    /** A new order as stored: its row and its first line of history. */
+    public record Created(OrderEntity order, StatusChangeEntity history) {
+    }
+
     @Transactional(propagation = MANDATORY)
-    public OrderEntity created(OrderEntity order) {
+    public Created created(OrderEntity order) {
         OrderEntity saved = orders.save(order);
-        record(saved, "Order placed");
-        return saved;
+        return new Created(saved, record(saved, "Order placed"));
     }
 
     @Transactional(propagation = MANDATORY)
@@ -48,8 +51,10 @@ public class OrderTransitions {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void record(OrderEntity order, @Nullable String reason) {
-        history.save(new StatusChangeEntity(null, order.id(), order.status(), reason, order.updatedAt()));
+    private StatusChangeEntity record(OrderEntity order, @Nullable String reason) {
+        StatusChangeEntity saved = history.save(new StatusChangeEntity(null, order.id(), order.status(), reason,
+                order.updatedAt()));
         changes.publishEvent(new OrderStatusChanged(order.id(), order.status(), reason, order.updatedAt()));
+        return saved;
     }
 }
