@@ -3,6 +3,7 @@ package eventshop.inventory.messaging;
 import eventshop.events.EventEnvelope;
 import eventshop.events.OrderCancelled;
 import eventshop.events.OrderPlaced;
+import eventshop.events.OrderRejected;
 import eventshop.events.Topics;
 import eventshop.inventory.stock.ReservationService;
 import eventshop.platform.messaging.IncomingEvents;
@@ -16,7 +17,8 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Reacts to orders: OrderPlaced reserves, OrderCancelled releases; other order events are not inventory's business.
+ * Reacts to orders: OrderPlaced reserves, OrderCancelled and OrderRejected release; other order events are not
+ * inventory's business.
  * Three consumer threads share the topic's partitions. A failing record (database down) is retried with exponential
  * back-off and its offset is committed only after its transaction committed (SYNC_PER_RECORD); after the last retry
  * the platform dead-letters it.
@@ -47,6 +49,8 @@ public class OrderEventsListener {
             reservations.reserve(event, placed);
         } else if (event.data() instanceof OrderCancelled cancelled) {
             reservations.release(event, cancelled);
+        } else if (event.data() instanceof OrderRejected rejected) { // the orders service's saga time-out
+            reservations.withdraw(event, rejected);
         }
     }
 }
