@@ -7,8 +7,11 @@
 # PID files and logs go to local-stack/run/. Waits until every /health is UP, then prints the URLs.
 # Running it again starts only what is not running. ./stop.sh stops everything.
 #
-# Usage: ./start.sh [--no-build] [--help]
-#   --no-build   never run Maven; fail if a jar is missing.
+# Usage: ./start.sh [--no-build] [--brokers N] [--instances N] [--help]
+#   --no-build      never run Maven; fail if a jar is missing.
+#   --brokers N     N Kafka brokers in one KRaft cluster (default 1). With 3: replication factor 3 and
+#                   min.insync.replicas=2 for the shop's topics and Kafka's own; brokers on ports 9092, 9094, 9096.
+#   --instances N   N instances of each back-end service (default 1); instance i on the service's port + 100 x (i-1).
 # Settings (environment): see documentation/configuration.md, section "start.sh".
 set -euo pipefail
 
@@ -16,6 +19,8 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/local-stack/bin/common.sh"
 
 BUILD=true
+BROKERS=1
+INSTANCES=1
 START_TIMEOUT="${LOCAL_STACK_START_TIMEOUT:-240}"
 # Small JVMs: four services and a broker share a laptop (or a 2-core CI machine), so a small heap, the serial collector
 # and small thread stacks. The full tiered JIT (C1 then C2) for peak throughput; start-up is won back by class-data
@@ -24,18 +29,29 @@ SERVICE_JAVA_OPTS="${LOCAL_STACK_JAVA_OPTS:--Xms64m -Xmx192m -XX:ReservedCodeCac
 KAFKA_JAVA_OPTS="${LOCAL_STACK_KAFKA_JAVA_OPTS:--Xms128m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 LOG_FORMAT="${LOG_FORMAT:-TEXT}"
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 parse_args() {
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --no-build) BUILD=false ;;
+      --brokers) BROKERS="$(count_argument "$1" "${2:-}")"; shift ;;
+      --instances) INSTANCES="$(count_argument "$1" "${2:-}")"; shift ;;
       -h|--help) usage; exit 0 ;;
       *) die "unknown option: $1" "run ./start.sh --help" ;;
     esac
     shift
   done
 }
+
+count_argument() { # count_argument <option> <value>: a whole number from 1 to 9
+  [[ "$2" =~ ^[1-9]$ ]] || die "$1 needs a number from 1 to 9, not '${2}'" "e.g. ./start.sh --brokers 3 --instances 2"
+  echo "$2"
+}
+
+# Replicas of each topic: one per broker, at most three; two of three must acknowledge a write.
+replication_factor() { if ((BROKERS < 3)); then echo "$BROKERS"; else echo 3; fi; }
+min_insync_replicas() { if ((BROKERS < 3)); then echo 1; else echo 2; fi; }
 
 check_java() {
   if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then JAVA="$JAVA_HOME/bin/java"
@@ -131,16 +147,26 @@ fail_start() {
 
 # Every port we will need, checked before anything starts, so a clash does not leave a half-started system.
 preflight_ports() {
-  if [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]] && ! running_pid kafka >/dev/null; then
-    require_free_port "$KAFKA_PORT" "the Kafka broker" LOCAL_STACK_KAFKA_PORT
-    require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" LOCAL_STACK_KAFKA_CONTROLLER_PORT
+  local i s name component
+  if [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
+    for ((i = 1; i <= BROKERS; i++)); do
+      running_pid "$(broker_component "$i")" >/dev/null && continue
+      require_free_port "$(broker_port "$i")" "Kafka broker $i" LOCAL_STACK_KAFKA_PORT
+      require_free_port "$(broker_controller_port "$i")" "Kafka controller $i" LOCAL_STACK_KAFKA_CONTROLLER_PORT
+    done
   fi
-  local s name
   for s in "${SERVICES[@]}"; do
     name="$(svc_name "$s")"
-    running_pid "$name" >/dev/null || require_free_port "$(svc_port "$s")" "$name" "$(port_variable "$name")"
+    for ((i = 1; i <= $(instances_of "$name"); i++)); do
+      component="$(instance_component "$name" "$i")"
+      running_pid "$component" >/dev/null \
+        || require_free_port "$(instance_port "$(svc_port "$s")" "$i")" "$component" "$(port_variable "$name")"
+    done
   done
 }
+
+# instances_of <service name>: how many to run; the web UI is one process whatever --instances says.
+instances_of() { if [[ "$1" == web-ui ]]; then echo 1; else echo "$INSTANCES"; fi; }
 
 port_variable() { echo "LOCAL_STACK_$(echo "${1%%-*}" | tr '[:lower:]' '[:upper:]')_PORT"; }
 
@@ -182,6 +208,8 @@ start_kafka() {
     BOOTSTRAP="$KAFKA_BOOTSTRAP_SERVERS"
     return
   fi
+  check_broker_mode
+  if ((BROKERS > 1)); then start_kafka_cluster; return; fi
   BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
   local pid
   if pid="$(running_pid kafka)"; then ok "Kafka already running (pid $pid) on $BOOTSTRAP"; return; fi
@@ -214,6 +242,101 @@ start_kafka() {
   wait_until 90 "Kafka" kafka_ready_or_dead || true
   kafka_ready || fail_start "Kafka" "$log"
   ok "Kafka up on $BOOTSTRAP (pid $(running_pid kafka))"
+}
+
+# A running single broker cannot join a cluster, nor a cluster's first node run alone: the mode must match.
+check_broker_mode() {
+  local file="$RUN_DIR/kafka.brokers" running
+  running="$(cat "$file" 2>/dev/null || echo 1)"
+  if running_pid kafka >/dev/null && [[ "$running" != "$BROKERS" ]]; then
+    die "Kafka is running with $running broker(s), not $BROKERS" "./stop.sh first, then ./start.sh --brokers $BROKERS"
+  fi
+  echo "$BROKERS" > "$file"
+}
+
+# write_cluster_node_properties <file> <node>: broker + controller <node> of a quorum of BROKERS nodes.
+write_cluster_node_properties() {
+  local node="$2" voters="" i
+  for ((i = 1; i <= BROKERS; i++)); do voters+="${voters:+,}$i@127.0.0.1:$(broker_controller_port "$i")"; done
+  cat > "$1" <<EOF
+# Written by start.sh --brokers $BROKERS at every start; edit start.sh, not this file.
+process.roles=broker,controller
+node.id=$node
+controller.quorum.voters=$voters
+listeners=PLAINTEXT://127.0.0.1:$(broker_port "$node"),CONTROLLER://127.0.0.1:$(broker_controller_port "$node")
+advertised.listeners=PLAINTEXT://127.0.0.1:$(broker_port "$node")
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$DATA_DIR/kafka-cluster/node-$node/logs
+num.partitions=3
+default.replication.factor=$(replication_factor)
+min.insync.replicas=$(min_insync_replicas)
+offsets.topic.replication.factor=$(replication_factor)
+offsets.topic.num.partitions=3
+transaction.state.log.replication.factor=$(replication_factor)
+transaction.state.log.min.isr=$(min_insync_replicas)
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+log.cleaner.dedupe.buffer.size=2097152
+EOF
+}
+
+# node_ready <node>: 0 ready, 2 process gone, 1 still starting.
+node_ready() {
+  local component
+  component="$(broker_component "$1")"
+  running_pid "$component" >/dev/null || return 2
+  port_open 127.0.0.1 "$(broker_port "$1")" && grep -q 'Kafka Server started' "$LOG_DIR/$component.log" 2>/dev/null
+}
+
+# Polling condition for wait_until: every node ready, or one of them gone.
+cluster_ready_or_dead() {
+  local i rc
+  for ((i = 1; i <= BROKERS; i++)); do
+    rc=0; node_ready "$i" || rc=$?
+    [[ $rc -eq 2 ]] && return 0
+    [[ $rc -ne 0 ]] && return 1
+  done
+  return 0
+}
+
+# The nodes of a KRaft quorum wait for each other to elect a controller: all are launched, then awaited together.
+start_kafka_cluster() {
+  local i component pid props log cluster_id dir
+  BOOTSTRAP=""
+  for ((i = 1; i <= BROKERS; i++)); do BOOTSTRAP+="${BOOTSTRAP:+,}127.0.0.1:$(broker_port "$i")"; done
+  [[ -d "$BROKER_HOME/lib" ]] || die "the Kafka broker is not built ($BROKER_HOME/lib)" "./mvnw -B -DskipTests package -pl local-stack -am"
+  mkdir -p "$DATA_DIR/kafka-cluster" "$RUN_DIR" "$LOG_DIR"
+  cluster_id="$(cat "$DATA_DIR/kafka-cluster/cluster-id" 2>/dev/null || true)"
+  if [[ -z "$cluster_id" ]]; then
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    echo "$cluster_id" > "$DATA_DIR/kafka-cluster/cluster-id"
+  fi
+  for ((i = 1; i <= BROKERS; i++)); do
+    component="$(broker_component "$i")"
+    if pid="$(running_pid "$component")"; then ok "Kafka broker $i already running (pid $pid)"; continue; fi
+    props="$RUN_DIR/$component-server.properties"; log="$LOG_DIR/$component.log"; dir="$DATA_DIR/kafka-cluster/node-$i"
+    write_cluster_node_properties "$props" "$i"
+    mkdir -p "$LOG_DIR/$component"
+    local -a jvm=("$JAVA" $KAFKA_JAVA_OPTS "$MARKER" "-Deventshop.localstack.component=$component"
+      "-Dlog4j.configuration=file:$BROKER_HOME/config/log4j.properties"
+      "-Dlog4j2.configurationFile=$BROKER_HOME/config/log4j2.properties"
+      "-Dkafka.logs.dir=$LOG_DIR/$component" -cp "$BROKER_HOME/lib/*")
+    if [[ ! -f "$dir/logs/meta.properties" ]]; then
+      mkdir -p "$dir"
+      info "formatting Kafka storage of broker $i in $dir/logs (first start) ..."
+      "${jvm[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" --ignore-formatted >> "$log" 2>&1 \
+        || fail_start "Kafka storage format of broker $i" "$log"
+    fi
+    info "starting Kafka broker $i on 127.0.0.1:$(broker_port "$i") ..."
+    launch "$component" "$log" "${jvm[@]}" kafka.Kafka "$props"
+  done
+  wait_until 120 "Kafka cluster" cluster_ready_or_dead || true
+  for ((i = 1; i <= BROKERS; i++)); do
+    node_ready "$i" || fail_start "Kafka broker $i" "$LOG_DIR/$(broker_component "$i").log"
+  done
+  ok "Kafka cluster of $BROKERS brokers up on $BOOTSTRAP (replication factor $(replication_factor))"
 }
 
 # Polling condition for wait_until: stop waiting when the broker is ready or its process is gone.
@@ -343,13 +466,16 @@ db_password() { # db_password <database>: the password of the role of that name
   esac
 }
 
+# start_service <service spec> [instance]: instance i (default 1) runs as component <name>[-i] on its own port.
 start_service() {
-  local s="$1" name port db pid
-  name="$(svc_name "$s")"; port="$(svc_port "$s")"; db="$(svc_db "$s")"
-  if pid="$(running_pid "$name")"; then ok "$name already running (pid $pid) on :$port"; return; fi
-  require_free_port "$port" "$name" "$(port_variable "$name")"
+  local s="$1" instance="${2:-1}" name port db pid component
+  name="$(svc_name "$s")"; port="$(instance_port "$(svc_port "$s")" "$instance")"; db="$(svc_db "$s")"
+  component="$(instance_component "$name" "$instance")"
+  if pid="$(running_pid "$component")"; then ok "$component already running (pid $pid) on :$port"; return; fi
+  require_free_port "$port" "$component" "$(port_variable "$name")"
   local -a env=(
     "KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP"
+    "EVENTSHOP_KAFKA_REPLICATION_FACTOR=$(replication_factor)"
     "MICRONAUT_SERVER_PORT=$port"
     "LOG_FORMAT=$LOG_FORMAT"
     "SERVICE_NAME=$name"
@@ -357,8 +483,9 @@ start_service() {
   # Every service knows the staff account; web-ui and the back-ends share web-ui's service account.
   env+=("EVENTSHOP_STAFF_PASSWORD=$EVENTSHOP_STAFF_PASSWORD" "EVENTSHOP_SERVICE_PASSWORD=$EVENTSHOP_SERVICE_PASSWORD")
   if [[ "$name" == orders-service ]]; then
-    require_free_port "$ORDERS_GRPC_PORT" "orders-service's gRPC API" LOCAL_STACK_ORDERS_GRPC_PORT
-    env+=("GRPC_SERVER_PORT=$ORDERS_GRPC_PORT")
+    local grpc_port; grpc_port="$(instance_port "$ORDERS_GRPC_PORT" "$instance")"
+    require_free_port "$grpc_port" "$component's gRPC API" LOCAL_STACK_ORDERS_GRPC_PORT
+    env+=("GRPC_SERVER_PORT=$grpc_port")
   fi
   if [[ "$db" != "-" ]]; then
     env+=("DATASOURCES_DEFAULT_URL=jdbc:postgresql://$PGHOST:$PGPORT/$db"
@@ -368,7 +495,7 @@ start_service() {
     fi
   elif [[ "$name" == analytics-service ]]; then
     # No database: its state is in Kafka; this folder only holds Kafka Streams' lock and checkpoint files.
-    env+=("EVENTSHOP_ANALYTICS_STATE_DIR=$DATA_DIR/analytics")
+    env+=("EVENTSHOP_ANALYTICS_STATE_DIR=$DATA_DIR/$component")
   else
     env+=("EVENTSHOP_WEB_SECRET=${EVENTSHOP_WEB_SECRET:-}")
     env+=("MICRONAUT_HTTP_SERVICES_ORDERS_URL=http://127.0.0.1:$(port_of orders-service)"
@@ -377,9 +504,20 @@ start_service() {
       "MICRONAUT_HTTP_SERVICES_ANALYTICS_URL=http://127.0.0.1:$(port_of analytics-service)"
       "GRPC_CHANNELS_ORDERS_ADDRESS=127.0.0.1:$ORDERS_GRPC_PORT")
   fi
-  info "starting $name on :$port ..."
-  launch "$name" "$LOG_DIR/$name.log" env "${env[@]}" \
-    "$JAVA" $SERVICE_JAVA_OPTS $(cds_options "$name") "$MARKER" "-Deventshop.localstack.component=$name" -jar "$ROOT/$name/target/$name.jar"
+  info "starting $component on :$port ..."
+  launch "$component" "$LOG_DIR/$component.log" env "${env[@]}" \
+    "$JAVA" $SERVICE_JAVA_OPTS $(cds_options "$name") "$MARKER" "-Deventshop.localstack.component=$component" -jar "$ROOT/$name/target/$name.jar"
+}
+
+# instances <service spec...>: "component:port" of every instance of those services, for wait_for_services.
+instances() {
+  local s name i
+  for s in "$@"; do
+    name="$(svc_name "$s")"
+    for ((i = 1; i <= $(instances_of "$name"); i++)); do
+      echo "$(instance_component "$name" "$i"):$(instance_port "$(svc_port "$s")" "$i")"
+    done
+  done
 }
 
 # service_state <name> <port>: 0 = healthy, 2 = process gone, 1 = still starting.
@@ -389,7 +527,7 @@ service_state() {
   return 1
 }
 
-wait_for_services() { # wait_for_services <service spec...>
+wait_for_services() { # wait_for_services <component:port...> (see instances)
   local deadline=$((SECONDS + START_TIMEOUT)) s name port rc pending
   while true; do
     pending=()
@@ -446,12 +584,17 @@ main() {
   preflight_ports
   start_kafka
   start_postgres
-  local backends=("${SERVICES[@]:0:4}") web=("${SERVICES[@]:4:1}") s
-  for s in "${backends[@]}"; do start_service "$s"; done
-  wait_for_services "${backends[@]}"
+  local backends=("${SERVICES[@]:0:4}") web=("${SERVICES[@]:4:1}") s i
+  for s in "${backends[@]}"; do
+    for ((i = 1; i <= INSTANCES; i++)); do start_service "$s" "$i"; done
+  done
+  # shellcheck disable=SC2046
+  wait_for_services $(instances "${backends[@]}")
   start_service "${web[0]}"
-  wait_for_services "${web[@]}"
+  # shellcheck disable=SC2046
+  wait_for_services $(instances "${web[@]}")
   print_urls
+  if ((INSTANCES > 1)); then info "Back-end instances (component:port): $(instances "${backends[@]}" | tr '\n' ' ')"; fi
 }
 
 main "$@"

@@ -32,23 +32,30 @@ stop_pids() {
   ok "stopped $label"
 }
 
-stop_component() {
-  local pid
-  if pid="$(running_pid "$1")"; then
-    stop_pids "$1" "$pid"
-  fi
-  rm -f "$(pid_file "$1")"
+# stop_all <component...>: in parallel, since they do not depend on each other for shutting down.
+stop_all() {
+  local component pid pids=() names=()
+  for component in "$@"; do
+    if pid="$(running_pid "$component")"; then pids+=("$pid"); names+=("$component"); fi
+  done
+  [[ ${#pids[@]} -gt 0 ]] && stop_pids "${names[*]}" "${pids[@]}"
+  for component in "$@"; do rm -f "$(pid_file "$component")"; done
 }
 
+# Every instance of every service (./start.sh --instances N), then every broker (--brokers N): a KRaft quorum's
+# nodes stop together, or the last ones wait for a quorum that is gone.
 stop_services() {
-  local s name pid pids=() names=()
+  local s components=()
   for s in "${SERVICES[@]}"; do
-    name="$(svc_name "$s")"
-    if pid="$(running_pid "$name")"; then pids+=("$pid"); names+=("$name"); fi
+    mapfile -t -O "${#components[@]}" components < <(components_with_pid_files "$(svc_name "$s")")
   done
-  # In parallel: they do not depend on each other for shutting down.
-  [[ ${#pids[@]} -gt 0 ]] && stop_pids "${names[*]}" "${pids[@]}"
-  for s in "${SERVICES[@]}"; do rm -f "$(pid_file "$(svc_name "$s")")"; done
+  stop_all "${components[@]}"
+}
+
+stop_brokers() {
+  local components=()
+  mapfile -t components < <(components_with_pid_files kafka)
+  stop_all "${components[@]}"
 }
 
 stop_embedded_postgres() {
@@ -67,7 +74,7 @@ stop_embedded_postgres() {
 main() {
   [[ -d "$RUN_DIR" ]] || { ok "nothing to stop"; return 0; }
   stop_services
-  stop_component kafka
+  stop_brokers
   stop_embedded_postgres
   # Anything of ours whose PID file was lost (e.g. deleted by hand).
   local leftovers

@@ -124,3 +124,24 @@ wait_until() {
     sleep 1
   done
 }
+
+# --- run modes (./start.sh --brokers N --instances N) ---------------------------------------------------------------
+# Broker i (1-based) is component kafka (i = 1) or kafka-i, on KAFKA_PORT + 2(i-1) with its controller on
+# KAFKA_CONTROLLER_PORT + 2(i-1): 9092/9093, 9094/9095, 9096/9097. Instance i of a service is component <name> or
+# <name>-i, on the service's port + LOCAL_STACK_INSTANCE_PORT_STEP (default 100) x (i-1): 3000, 3100; 8082, 8182 ...
+INSTANCE_PORT_STEP="${LOCAL_STACK_INSTANCE_PORT_STEP:-100}"
+broker_component() { if [[ "$1" -eq 1 ]]; then echo kafka; else echo "kafka-$1"; fi; }
+broker_port() { echo $((KAFKA_PORT + 2 * ($1 - 1))); }
+broker_controller_port() { echo $((KAFKA_CONTROLLER_PORT + 2 * ($1 - 1))); }
+instance_component() { if [[ "$2" -eq 1 ]]; then echo "$1"; else echo "$1-$2"; fi; }
+instance_port() { echo $(($1 + INSTANCE_PORT_STEP * ($2 - 1))); }
+
+# components_with_pid_files <prefix>: the components with a PID file whose name is <prefix> or <prefix>-<n>.
+components_with_pid_files() {
+  local file name
+  for file in "$RUN_DIR/$1.pid" "$RUN_DIR/$1"-[0-9]*.pid; do
+    [[ -f "$file" ]] || continue
+    name="$(basename "$file" .pid)"
+    echo "$name"
+  done
+}

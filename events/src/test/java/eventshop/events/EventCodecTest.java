@@ -96,6 +96,31 @@ class EventCodecTest {
                         + ",\"type\":\"StockReserved\",\"data\":" + stockLine + "}"), Reason.INVALID_DATA));
     }
 
+    /** Snapshots written before versions existed must still decode; they carry no version. */
+    @Test
+    void aProductSnapshotWithoutAVersionStillDecodes() {
+        String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"ProductSnapshot\",\"version\":1,"
+                + "\"occurredAt\":\"2026-11-21T10:15:30Z\",\"source\":\"inventory\",\"data\":{\"sku\":\"ESP-001\","
+                + "\"name\":\"Espresso\",\"description\":\"\",\"price\":2.5,\"currency\":\"EUR\",\"stock\":3,"
+                + "\"lowWaterMark\":1}}";
+
+        EventEnvelope decoded = codec.decode(bytes(json));
+
+        assertThat(decoded.data()).isInstanceOfSatisfying(ProductSnapshot.class,
+                snapshot -> assertThat(snapshot.version()).isNull());
+    }
+
+    @Test
+    void aProductSnapshotWithAVersionBelowOneIsInvalid() {
+        String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"ProductSnapshot\",\"version\":1,"
+                + "\"occurredAt\":\"2026-11-21T10:15:30Z\",\"source\":\"inventory\",\"data\":{\"sku\":\"ESP-001\","
+                + "\"name\":\"Espresso\",\"description\":\"\",\"price\":2.5,\"currency\":\"EUR\",\"stock\":3,"
+                + "\"lowWaterMark\":1,\"version\":0}}";
+
+        assertThatThrownBy(() -> codec.decode(bytes(json))).isInstanceOfSatisfying(EventDecodingException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_DATA));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedRecords")
     void malformedRecordsGiveATypedDecodingError(String description, byte[] payload, Reason expected) {

@@ -23,7 +23,7 @@ final class SampleEvents {
                 new StockReplenished("ESP-001", 10, 13),
                 new LowStockDetected("ESP-001", "Espresso", 2, 5),
                 new ProductSnapshot("ESP-001", "Espresso", "A short strong coffee", new BigDecimal("2.50"), "EUR",
-                        20, 5),
+                        20, 5, 7L),
                 new NotificationSent(UUID.randomUUID(), "CUSTOMER", "jean@example.com", "LOG", "Confirmed",
                         "Your order is confirmed"),
                 new ProductSales("ESP-001", "Espresso", 4, new BigDecimal("10.00"), "EUR"),

@@ -184,6 +184,57 @@ class OrderReactionsTest extends InventoryIntegrationTest {
     }
 
     @Test
+    void anOrderTheOrdersServiceRejectedAsTimedOutHasItsLateReservationReleased() {
+        createProduct("T-A", 10, 0);
+        Customer customer = customer("Leslie Lamport");
+        UUID late = UUID.randomUUID();
+        send(orderPlaced(late, customer, line("T-A", 3)));
+        await().untilAsserted(() -> assertThat(events(StockReserved.class, forOrder(late))).hasSize(1));
+        assertThat(stockOf("T-A")).isEqualTo(7);
+
+        EventEnvelope timedOut = orderRejected(late, customer, "Timed out: the stock check did not answer in time");
+        send(timedOut);
+        send(timedOut); // redelivered
+
+        await().untilAsserted(() -> assertThat(events(StockReleased.class, forOrder(late))).hasSize(1));
+        EventEnvelope released = events(StockReleased.class, forOrder(late)).get(0);
+        assertThat(released.dataAs(StockReleased.class).lines()).containsExactly(new StockLine("T-A", 3));
+        assertThat(released.correlationId()).isEqualTo(timedOut.correlationId());
+        assertThat(stockOf("T-A")).isEqualTo(10);
+        assertThat(db.queryLong("SELECT count(*) FROM reservation WHERE order_id = '" + late
+                + "' AND status = 'RELEASED'")).isOne();
+        await().untilAsserted(() -> assertThat(events(NotificationSent.class, forOrder(late))
+                .stream().map(e -> e.dataAs(NotificationSent.class).subject()))
+                .containsExactlyInAnyOrder("Order confirmed", "Order could not be confirmed"));
+    }
+
+    @Test
+    void anOrderRejectedAfterInventoryRejectedItOrBeforeItArrivedReservesAndReleasesNothing() {
+        createProduct("T-B", 2, 0);
+        Customer customer = customer("Barbara Liskov");
+        UUID shortOfStock = UUID.randomUUID();
+        send(orderPlaced(shortOfStock, customer, line("T-B", 5)));
+        await().untilAsserted(() -> assertThat(events(StockRejected.class, forOrder(shortOfStock))).hasSize(1));
+        send(orderRejected(shortOfStock, customer, "not enough stock"));
+        UUID rejectedFirst = UUID.randomUUID();
+        send(orderRejected(rejectedFirst, customer, "Timed out: the stock check did not answer in time"));
+        send(orderPlaced(rejectedFirst, customer, line("T-B", 1))); // its OrderPlaced comes after all
+        UUID marker = UUID.randomUUID();
+        kafka.send(Topics.ORDERS, rejectedFirst.toString(), orderPlaced(marker, customer, line("T-B", 1)), codec);
+
+        await().untilAsserted(() -> assertThat(events(StockReserved.class, forOrder(marker))).hasSize(1));
+        assertThat(events(StockReserved.class, forOrder(rejectedFirst))).isEmpty();
+        assertThat(events(StockReleased.class, e -> shortOfStock.equals(e.orderId())
+                || rejectedFirst.equals(e.orderId()))).isEmpty();
+        assertThat(stockOf("T-B")).isEqualTo(1);
+    }
+
+    private static EventEnvelope orderRejected(UUID orderId, Customer customer, String reason) {
+        return EventEnvelope.of(new eventshop.events.OrderRejected(customer, reason), orderId, "reject-" + orderId,
+                "orders-service");
+    }
+
+    @Test
     void fallingBelowTheLowWaterMarkAlertsStaffOncePerCrossing() {
         createProduct("L-A", 10, 5);
         Customer customer = customer("Donald Knuth");

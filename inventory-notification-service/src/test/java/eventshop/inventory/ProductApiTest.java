@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -80,6 +81,23 @@ class ProductApiTest extends InventoryIntegrationTest {
         await().untilAsserted(() -> assertThat(events(ProductSnapshot.class,
                 e -> e.dataAs(ProductSnapshot.class).sku().equals("RS-A")))
                 .extracting(e -> e.dataAs(ProductSnapshot.class).stock()).containsExactly(21));
+    }
+
+    @Test
+    void everyChangeRaisesTheVersionTheSnapshotsCarry() {
+        createProduct("RS-V", 1, 0);
+        assertThat(db.queryLong("SELECT version FROM product WHERE sku = 'RS-V'")).isEqualTo(1);
+
+        for (int i = 0; i < 2; i++) {
+            http.toBlocking().exchange(HttpRequest.POST("/products/RS-V/restock", Map.of("quantity", 1)));
+        }
+
+        assertThat(db.queryLong("SELECT version FROM product WHERE sku = 'RS-V'")).isEqualTo(3);
+        await().untilAsserted(() -> assertThat(events(ProductSnapshot.class,
+                e -> e.dataAs(ProductSnapshot.class).sku().equals("RS-V")))
+                .extracting(e -> e.dataAs(ProductSnapshot.class))
+                .extracting(ProductSnapshot::stock, ProductSnapshot::version)
+                .containsExactly(tuple(2, 2L), tuple(3, 3L)));
     }
 
     @Test

@@ -230,6 +230,53 @@ class OrderLifecycleTest implements TestPropertyProvider {
         assertThat(gone.json().get("violations").get(0).get("field").getStringValue()).isEqualTo("lines[0].sku");
     }
 
+    @Test
+    void aReplayedOlderSnapshotDoesNotRollThePriceBack() {
+        ProductSnapshot current = versioned("TEST-FLAT", "5.00", 4, 2L);
+        TestCatalog.publish(kafka, codec, current);
+        await().atMost(WAIT).until(() -> "5.0".equals(catalogPrice("TEST-FLAT")));
+
+        // a replay: version 1 again, and a record from before versions existed
+        TestCatalog.publish(kafka, codec, versioned("TEST-FLAT", "3.00", 9, 1L),
+                TestCatalog.product("TEST-FLAT", "Flat White", "2.00", 9));
+        // a product on the same partition, published after the stale ones: once it is in the replica, the listener
+        // has been through the stale snapshots (one partition is consumed in order)
+        String marker = skuOnTheSamePartitionAs("TEST-FLAT");
+        TestCatalog.publish(kafka, codec, TestCatalog.product(marker, "Marker", "1.00", 1));
+        await().atMost(WAIT).until(() -> catalogPrice(marker) != null);
+
+        assertThat(catalogPrice("TEST-FLAT")).isEqualTo("5.0");
+        Http.Reply priced = http.send(HttpRequest.POST("/orders", order("Flo", "flo@example.com", "TEST-FLAT", "2")));
+        assertThat(priced.json().get("total").getNumberValue().doubleValue()).isEqualTo(10.00);
+
+        TestCatalog.publish(kafka, codec, versioned("TEST-FLAT", "5.50", 3, 3L));
+        await().atMost(WAIT).until(() -> "5.5".equals(catalogPrice("TEST-FLAT")));
+    }
+
+    private static ProductSnapshot versioned(String sku, String price, int stock, long version) {
+        ProductSnapshot p = TestCatalog.product(sku, "Flat White", price, stock);
+        return new ProductSnapshot(p.sku(), p.name(), p.description(), p.price(), p.currency(), p.stock(),
+                p.lowWaterMark(), version);
+    }
+
+    /** Kafka's default partitioner: murmur2 of the key, modulo the topic's partitions. */
+    private static String skuOnTheSamePartitionAs(String sku) {
+        int partitions = Topics.ALL.stream().filter(t -> t.name().equals(Topics.CATALOG)).findFirst().orElseThrow()
+                .partitions();
+        int target = partitionOf(sku, partitions);
+        for (int i = 0; ; i++) {
+            String candidate = "TEST-MARK-" + i;
+            if (partitionOf(candidate, partitions) == target) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partitionOf(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
     private String placeOrder() {
         Http.Reply reply = http.send(HttpRequest.POST("/orders", order("Life", "life@example.com", "TEST-ESP", "1")));
         assertThat(reply.status()).isEqualTo(201);

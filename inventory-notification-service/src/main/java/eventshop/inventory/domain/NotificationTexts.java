@@ -33,6 +33,14 @@ public final class NotificationTexts {
                         + " is cancelled and the reserved items are released: " + describe(lines) + ".");
     }
 
+    /** The orders service gave up on the order (it waited too long for the stock check) after stock was put aside. */
+    public static Message withdrawn(String customerName, UUID orderId, String reason, List<StockLine> lines) {
+        return new Message("Order could not be confirmed",
+                "Hello " + customerName + ", sorry: your order " + shortId(orderId) + " could not be confirmed: "
+                        + reason + ". Nothing was charged, and the items put aside are released: " + describe(lines)
+                        + ".");
+    }
+
     public static Message lowStock(String sku, String productName, int stock, int lowWaterMark) {
         return new Message("Low stock: " + productName,
                 productName + " (" + sku + ") is down to " + stock + " (low-water mark " + lowWaterMark

@@ -57,7 +57,7 @@ public class InventoryOutbox {
 
     public void productSnapshot(Product p, String correlationId) {
         append(Topics.CATALOG, p.sku(), new ProductSnapshot(p.sku(), p.name(), p.description(), p.price(),
-                p.currency(), p.stock(), p.lowWaterMark()), null, correlationId);
+                p.currency(), p.stock(), p.lowWaterMark(), p.version()), null, correlationId);
     }
 
     public void notificationSent(Notification n, String key, String correlationId) {

@@ -3,6 +3,7 @@ package eventshop.inventory.messaging;
 import eventshop.events.EventEnvelope;
 import eventshop.events.OrderCancelled;
 import eventshop.events.OrderPlaced;
+import eventshop.events.OrderRejected;
 import eventshop.events.Topics;
 import eventshop.inventory.stock.ReservationService;
 import eventshop.platform.messaging.EventHandler;
@@ -20,9 +21,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.List;
 
 /**
- * Reacts to orders: OrderPlaced reserves, OrderCancelled releases; other order events are not inventory's business.
- * Three consumer threads ({@code eventshop.inventory.consumer-threads}) share the topic's partitions; each applies a whole poll in one transaction, the products of
- * the poll locked first in SKU order, and commits its offsets after that transaction ({@link Listeners}).
+ * Reacts to orders: OrderPlaced reserves, OrderCancelled and OrderRejected (the orders service's saga time-out) release;
+ * other order events are not inventory's business. Three consumer threads ({@code eventshop.inventory.consumer-threads})
+ * share the topic's partitions; each applies a whole poll in one transaction, the products of the poll locked first in
+ * SKU order, and commits its offsets after that transaction ({@link Listeners}).
  */
 @KafkaListener(groupId = OrderEventsListener.GROUP, threadsValue = "${eventshop.inventory.consumer-threads:3}",
         batch = true, offsetReset = OffsetReset.EARLIEST,
@@ -57,6 +59,8 @@ public class OrderEventsListener implements EventHandler {
             reservations.reserve(event, placed);
         } else if (event.data() instanceof OrderCancelled cancelled) {
             reservations.release(event, cancelled);
+        } else if (event.data() instanceof OrderRejected rejected) { // the orders service's saga time-out
+            reservations.withdraw(event, rejected);
         }
     }
 }

@@ -4,6 +4,7 @@ import eventshop.events.Customer;
 import eventshop.events.EventEnvelope;
 import eventshop.events.OrderCancelled;
 import eventshop.events.OrderPlaced;
+import eventshop.events.OrderRejected;
 import eventshop.events.StockLine;
 import eventshop.inventory.domain.Allocation;
 import eventshop.inventory.domain.NotificationTexts;
@@ -130,17 +131,54 @@ public class ReservationService {
             LOG.info("Order {} holds no reservation ({}); cancellation changes nothing", orderId, decision.outcome());
             return;
         }
+        List<StockLine> lines = releaseHeld(decision, held, event.correlationId());
+        notifier.toCustomer(decision.customerEmail(), orderId,
+                NotificationTexts.released(decision.customerName(), orderId, lines), event.correlationId());
+        LOG.info("Order {} cancelled: released {}", orderId, lines);
+    }
+
+    /**
+     * The orders service rejected the order on its own: it timed out waiting for this service's answer (an answer
+     * inventory gave itself, StockRejected, leaves nothing to do here). Whatever was reserved for it is released;
+     * if nothing was decided yet, the order is marked rejected so that its OrderPlaced, should it still come, reserves
+     * nothing.
+     */
+    @Transactional(propagation = MANDATORY)
+    public void withdraw(EventEnvelope event, OrderRejected rejected) {
+        UUID orderId = requireOrderId(event);
+        OrderDecision decision = decisions.lockById(orderId).orElse(null);
+        if (decision == null) {
+            Instant now = now();
+            Customer customer = rejected.customer();
+            decisions.save(new OrderDecision(orderId, Outcome.REJECTED, customer.name(), customer.email(),
+                    rejected.reason(), now, now));
+            LOG.info("Order {} rejected by the orders service before any reservation: {}", orderId, rejected.reason());
+            return;
+        }
+        List<Reservation> held = reservations.findByOrderIdAndStatusOrderBySku(orderId, Reservation.Status.RESERVED);
+        if (decision.outcome() != Outcome.RESERVED || held.isEmpty()) {
+            return; // the usual case: OrderRejected follows this service's own StockRejected
+        }
+        List<StockLine> lines = releaseHeld(decision, held, event.correlationId());
+        notifier.toCustomer(decision.customerEmail(), orderId,
+                NotificationTexts.withdrawn(decision.customerName(), orderId, rejected.reason(), lines),
+                event.correlationId());
+        LOG.info("Order {} rejected by the orders service ({}): released {}", orderId, rejected.reason(), lines);
+    }
+
+    /** Gives back a reserved order's stock: reservations, stock levels, decision, StockReleased and snapshots. */
+    private List<StockLine> releaseHeld(OrderDecision decision, List<Reservation> held, String correlationId) {
+        UUID orderId = decision.orderId();
+        Instant now = now();
         Map<String, Product> locked = lock(held.stream().map(Reservation::sku).toList());
         reservations.releaseAll(orderId, now);
         List<StockLine> lines = held.stream().map(r -> new StockLine(r.sku(), r.quantity())).toList();
         lines.forEach(line -> products.add(line.sku(), line.quantity()));
         decisions.update(decision.withOutcome(Outcome.RELEASED, now));
-        outbox.stockReleased(orderId, lines, event.correlationId());
-        lines.forEach(line -> stockChanges.changed(locked.get(line.sku()), line.quantity(), event.correlationId()));
-        notifier.toCustomer(decision.customerEmail(), orderId,
-                NotificationTexts.released(decision.customerName(), orderId, lines), event.correlationId());
+        outbox.stockReleased(orderId, lines, correlationId);
+        lines.forEach(line -> stockChanges.changed(locked.get(line.sku()), line.quantity(), correlationId));
         outcomes.publishEvent(StockOutcome.RELEASED);
-        LOG.info("Order {} cancelled: released {}", orderId, lines);
+        return lines;
     }
 
     private void reserve(UUID orderId, Customer customer, StockRequest request, Map<String, Product> locked,

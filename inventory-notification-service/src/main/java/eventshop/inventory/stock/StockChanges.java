@@ -25,13 +25,14 @@ class StockChanges {
     }
 
     /**
-     * @param before the product as locked before the change
+     * @param before the product as locked before the change, which the caller has updated exactly once since (the
+     *               database raised its version by one)
      * @param delta  how much was added (positive) or taken (negative)
      * @return the product after the change
      */
     Product changed(Product before, int delta, String correlationId) {
         Product after = new Product(before.sku(), before.name(), before.description(), before.price(),
-                before.currency(), before.stock() + delta, before.lowWaterMark(), Instant.now());
+                before.currency(), before.stock() + delta, before.lowWaterMark(), Instant.now(), before.version() + 1);
         outbox.productSnapshot(after, correlationId);
         if (StockLevel.crossedDown(before.stock(), after.stock(), after.lowWaterMark())) {
             outbox.lowStockDetected(after, correlationId);

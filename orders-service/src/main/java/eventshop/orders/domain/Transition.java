@@ -14,16 +14,32 @@ public enum Transition {
      * it reserved when it reads the OrderCancelled that follows OrderPlaced on the same key.
      */
     SUPERSEDED_BY_CANCELLATION,
+    /**
+     * Inventory answered after the order had been rejected for waiting too long. The rejection stands; inventory
+     * releases what it reserved when it reads the OrderRejected that follows OrderPlaced on the same key.
+     */
+    SUPERSEDED_BY_TIME_OUT,
     /** Contradicts what already happened (e.g. a rejection for a confirmed order): the event is dead-lettered. */
     IMPOSSIBLE;
 
     /** The decision for an inventory outcome ({@code CONFIRMED} or {@code REJECTED}) reaching an order in {@code current}. */
     public static Transition forInventoryOutcome(OrderStatus current, OrderStatus outcome) {
+        return forInventoryOutcome(current, outcome, false);
+    }
+
+    /**
+     * @param timedOut the order was rejected by the saga time-out ({@link PendingTimeOut}), not by inventory: any
+     *                 answer inventory gives afterwards is late, not contradictory
+     */
+    public static Transition forInventoryOutcome(OrderStatus current, OrderStatus outcome, boolean timedOut) {
         if (outcome != OrderStatus.CONFIRMED && outcome != OrderStatus.REJECTED) {
             throw new IllegalArgumentException("not an inventory outcome: " + outcome);
         }
         if (current == OrderStatus.PENDING) {
             return APPLY;
+        }
+        if (timedOut) {
+            return SUPERSEDED_BY_TIME_OUT;
         }
         if (current == outcome) {
             return ALREADY_DONE;

@@ -1,5 +1,6 @@
 package eventshop.orders.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -14,15 +15,23 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface CatalogRepository extends GenericRepository<CatalogProductEntity, String> {
 
-    /** The latest snapshot of a product wins: the compacted topic delivers them in order per SKU. */
+    /**
+     * Applies a snapshot unless the replica already holds a newer one: a snapshot replaces a row only when its version
+     * is higher, or when the row has no version (it came from a snapshot written before versions existed). A snapshot
+     * without a version therefore never replaces a versioned row - replaying old records cannot roll a product back.
+     *
+     * @return 1 when the snapshot was applied, 0 when it was older than the row and ignored
+     */
     @Query(value = """
-            INSERT INTO catalog_product (sku, name, description, price, currency, stock, updated_at)
-            VALUES (:sku, :name, :description, :price, :currency, :stock, :updatedAt)
+            INSERT INTO catalog_product (sku, name, description, price, currency, stock, updated_at, version)
+            VALUES (:sku, :name, :description, :price, :currency, :stock, :updatedAt, :version)
             ON CONFLICT (sku) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description,
                 price = EXCLUDED.price, currency = EXCLUDED.currency, stock = EXCLUDED.stock,
-                updated_at = EXCLUDED.updated_at""", nativeQuery = true)
-    void upsert(String sku, String name, String description, BigDecimal price, String currency, int stock,
-                Instant updatedAt);
+                updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
+            WHERE catalog_product.version IS NULL OR EXCLUDED.version > catalog_product.version""",
+            nativeQuery = true)
+    int upsert(String sku, String name, String description, BigDecimal price, String currency, int stock,
+               Instant updatedAt, @Nullable Long version);
 
     void deleteBySku(String sku);
 

@@ -8,6 +8,8 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +24,15 @@ public interface OrderRepository extends GenericRepository<OrderEntity, UUID> {
 
     /** Locks the row until commit, so a cancellation and an inventory outcome cannot overwrite each other. */
     Optional<OrderEntity> findByIdForUpdate(UUID id);
+
+    /**
+     * The oldest orders still PENDING that were placed before the given time, locked until commit. Rows another
+     * transaction holds (another instance's time-out job, an inventory answer being applied) are skipped, not waited
+     * for: whoever holds them decides.
+     */
+    @Query(value = "SELECT * FROM customer_order WHERE status = 'PENDING' AND created_at < :placedBefore "
+            + "ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    List<OrderEntity> lockPendingCreatedBefore(Instant placedBefore, int limit);
 
     Optional<OrderEntity> findByIdempotencyKey(String idempotencyKey);
 

@@ -8,6 +8,8 @@ import eventshop.orders.persistence.CatalogRepository;
 import eventshop.platform.messaging.UnprocessableEventException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
 import java.util.List;
@@ -19,10 +21,13 @@ import java.util.stream.Collectors;
 /**
  * This service's own copy of the catalog, fed by ProductSnapshot events: placing an order needs no call to the
  * inventory service. Snapshots that would not fit the table are refused as unprocessable (dead-lettered), never
- * retried forever.
+ * retried forever. Snapshots carry the product's version, and an older one than the replica holds is ignored: a replay
+ * of old catalog records cannot roll a price back.
  */
 @Singleton
 public class CatalogReplica {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogReplica.class);
 
     private final CatalogRepository products;
 
@@ -46,8 +51,12 @@ public class CatalogReplica {
             throw new UnprocessableEventException("ProductSnapshot " + snapshot.sku() + " has an unusable price "
                     + snapshot.price());
         }
-        products.upsert(snapshot.sku(), snapshot.name(), snapshot.description(), snapshot.price(),
-                snapshot.currency(), snapshot.stock(), envelope.occurredAt());
+        int applied = products.upsert(snapshot.sku(), snapshot.name(), snapshot.description(), snapshot.price(),
+                snapshot.currency(), snapshot.stock(), envelope.occurredAt(), snapshot.version());
+        if (applied == 0) {
+            LOG.info("Ignored an older snapshot of {} (version {}): the replica holds a newer one", snapshot.sku(),
+                    snapshot.version());
+        }
     }
 
     /** A tombstone on the compacted topic: the product no longer exists. */

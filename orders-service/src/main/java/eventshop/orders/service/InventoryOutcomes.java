@@ -4,6 +4,7 @@ import eventshop.events.EventEnvelope;
 import eventshop.events.StockRejected;
 import eventshop.events.StockReserved;
 import eventshop.orders.domain.OrderStatus;
+import eventshop.orders.domain.PendingTimeOut;
 import eventshop.orders.domain.Transition;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderRepository;
@@ -47,7 +48,8 @@ public class InventoryOutcomes {
         }
         OrderEntity order = orders.findByIdForUpdate(envelope.orderId()).orElseThrow(() ->
                 new UnprocessableEventException(envelope.type() + " for unknown order " + envelope.orderId()));
-        switch (Transition.forInventoryOutcome(order.status(), outcome)) {
+        boolean timedOut = PendingTimeOut.isTimeOut(order.status(), order.statusReason());
+        switch (Transition.forInventoryOutcome(order.status(), outcome, timedOut)) {
             case APPLY -> {
                 OrderEntity moved = transitions.move(order, outcome, reason);
                 if (outcome == OrderStatus.CONFIRMED) {
@@ -60,6 +62,8 @@ public class InventoryOutcomes {
                     envelope.type());
             case SUPERSEDED_BY_CANCELLATION -> LOG.info("Order {} was cancelled before {} arrived; the cancellation "
                     + "stands and inventory releases the stock", order.id(), envelope.type());
+            case SUPERSEDED_BY_TIME_OUT -> LOG.info("Order {} was rejected as timed out before {} arrived; the "
+                    + "rejection stands and inventory releases the stock", order.id(), envelope.type());
             case IMPOSSIBLE -> throw new UnprocessableEventException(envelope.type() + " cannot apply to order "
                     + order.id() + " which is " + order.status());
         }

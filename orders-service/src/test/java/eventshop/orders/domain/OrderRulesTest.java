@@ -23,6 +23,22 @@ class OrderRulesTest {
         assertThat(Transition.forInventoryOutcome(current, outcome)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({"CONFIRMED,SUPERSEDED_BY_TIME_OUT", "REJECTED,SUPERSEDED_BY_TIME_OUT"})
+    void anAnswerAfterTheTimeOutIsLateNotImpossible(OrderStatus outcome, Transition expected) {
+        assertThat(Transition.forInventoryOutcome(OrderStatus.REJECTED, outcome, true)).isEqualTo(expected);
+    }
+
+    @Test
+    void aTimeOutIsRecognisedByItsReason() {
+        String reason = PendingTimeOut.reason(java.time.Duration.ofMinutes(2));
+        assertThat(reason).isEqualTo("Timed out: the stock check did not answer within 2 minutes");
+        assertThat(PendingTimeOut.isTimeOut(OrderStatus.REJECTED, reason)).isTrue();
+        assertThat(PendingTimeOut.isTimeOut(OrderStatus.REJECTED, "not enough stock: 3 x ESP-001")).isFalse();
+        assertThat(PendingTimeOut.isTimeOut(OrderStatus.CANCELLED, reason)).isFalse();
+        assertThat(PendingTimeOut.reason(java.time.Duration.ofMillis(1500))).endsWith("within 1500 ms");
+    }
+
     @Test
     void onlyPendingAndConfirmedOrdersAreCancellable() {
         assertThat(List.of(OrderStatus.values())).filteredOn(OrderStatus::isCancellable)

@@ -69,9 +69,23 @@ public class TopicInitializer implements BeanCreatedEventListener<AbstractKafkaC
 
     private NewTopic newTopic(Topics.Spec spec) {
         NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) replicationFactor);
-        if (spec.compacted()) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
+        topic.configs(topicConfigs(spec, replicationFactor));
         return topic;
+    }
+
+    /**
+     * Compaction where the spec asks for it; with replicas, {@code min.insync.replicas} one below the replication
+     * factor, at most 2: with three replicas an acks=all write survives the loss of one broker and is refused (not
+     * silently kept on one copy) when two are gone.
+     */
+    static Map<String, String> topicConfigs(Topics.Spec spec, int replicationFactor) {
+        Map<String, String> configs = new java.util.HashMap<>();
+        if (spec.compacted()) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        if (replicationFactor > 1) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor - 1)));
+        }
+        return configs;
     }
 }
