@@ -274,7 +274,7 @@ class OrderApiTest implements TestPropertyProvider {
         assertThat(metricValue(prometheus, "eventshop_orders_placed_total")).isGreaterThanOrEqualTo(1);
         assertThat(DashboardMetrics.missingFrom(prometheus, jsonMapper)).as("metrics the Grafana dashboard queries").isEmpty();
 
-        Http.Reply openApi = http.send(HttpRequest.GET("/swagger/orders-service-1.0.yml"));
+        Http.Reply openApi = http.send(HttpRequest.GET("/openapi.yml"));
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("/orders/{id}/cancel", "/order:", "PlaceOrderRequest");
     }
