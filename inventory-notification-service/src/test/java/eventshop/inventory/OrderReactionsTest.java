@@ -1,5 +1,6 @@
 package eventshop.inventory;
 
+import eventshop.testing.TestAccounts;
 import eventshop.events.Customer;
 import eventshop.events.EventEnvelope;
 import eventshop.events.EventHeaders;
@@ -316,7 +317,7 @@ class OrderReactionsTest extends InventoryIntegrationTest {
     }
 
     private List<Map<String, Object>> jsonList(String path) {
-        return http.toBlocking().retrieve(HttpRequest.GET(path),
+        return http.toBlocking().retrieve(HttpRequest.GET(path).basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD),
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
     }
 

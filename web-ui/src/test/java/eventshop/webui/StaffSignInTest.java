@@ -44,7 +44,8 @@ class StaffSignInTest implements TestPropertyProvider {
     private static final String TOKEN = new CsrfTokens(StaffSession.SIGNING_SECRET).newToken();
     private static final String ORDER_ID = Fixtures.ORDER_ID.toString();
 
-    private final FakeBackend orders = new FakeBackend();
+    private final FakeOrders orders = new FakeOrders();
+    private final FakeBackend catalog = new FakeBackend();
     private final FakeBackend inventory = new FakeBackend();
     private final FakeBackend audit = new FakeBackend();
 
@@ -54,18 +55,18 @@ class StaffSignInTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        orders.answer("GET", "/orders", Response.json(Fixtures.orderPage()))
-                .answer("GET", "/orders/" + ORDER_ID, Response.json(Fixtures.order(Fixtures.ORDER_ID, "CONFIRMED", "Ada")))
-                .answer("POST", "/orders", new Response(201, "application/json",
-                        Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada")))
-                .answer("GET", "/catalog", Response.json("[]"));
+        orders.list(Fixtures.orderPage())
+                .order(Fixtures.order(Fixtures.ORDER_ID, "CONFIRMED", "Ada"))
+                .answer("PlaceOrder", () -> Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada"));
+        catalog.answer("GET", "/catalog", Response.json("[]"));
         inventory.answer("GET", "/products", Response.json(Fixtures.products()))
                 .answer("POST", "/products/ESP/restock", Response.json("""
                         {"sku":"ESP","name":"Espresso","description":"","price":2.5,"currency":"EUR","stock":50,
                          "lowWaterMark":5,"lowStock":false}"""));
         audit.answer("GET", "/audit/orders/" + ORDER_ID + "/timeline", Response.json(Fixtures.timeline(Fixtures.ORDER_ID)));
         Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
-        props.put("micronaut.http.services.orders.url", orders.url());
+        props.put("micronaut.http.services.orders.url", catalog.url());
+        props.put("grpc.channels.orders.address", orders.address());
         props.put("micronaut.http.services.inventory.url", inventory.url());
         props.put("micronaut.http.services.audit.url", audit.url());
         props.put("micronaut.http.client.follow-redirects", "false");
@@ -76,6 +77,7 @@ class StaffSignInTest implements TestPropertyProvider {
     @AfterAll
     void stopBackends() {
         orders.close();
+        catalog.close();
         inventory.close();
         audit.close();
     }
@@ -123,6 +125,11 @@ class StaffSignInTest implements TestPropertyProvider {
                 .getBytes(StandardCharsets.UTF_8)), call.header("Authorization"), "web-ui's service account");
         assertEquals("staff", call.header("X-Staff-Member"), "the staff member it acts for");
         assertEquals("restock-key-1", call.header("Idempotency-Key"), "the form's idempotency key");
+
+        client.toBlocking().retrieve(HttpRequest.GET("/orders").cookie(staff.cookie()));
+        FakeOrders.Recorded list = orders.calls("ListOrders").get(orders.calls("ListOrders").size() - 1);
+        assertEquals("Basic " + Base64.getEncoder().encodeToString(("web-ui:" + StaffSession.SERVICE_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8)), list.header("authorization"), "the list of all orders: as staff");
 
         HttpResponse<String> signedOut = client.toBlocking().exchange(form("/logout", "").cookie(staff.cookie()),
                 String.class);
@@ -178,7 +185,7 @@ class StaffSignInTest implements TestPropertyProvider {
         client.toBlocking().exchange(order(first), String.class);
         HttpResponse<String> again = client.toBlocking().exchange(order(first), String.class);
         assertEquals(303, again.code());
-        List<String> keys = orders.requests().stream().filter(r -> r.method().equals("POST"))
+        List<String> keys = orders.calls("PlaceOrder").stream()
                 .map(r -> r.header("Idempotency-Key")).filter(first::equals).toList();
         assertEquals(2, keys.size(), "both submits carry the form's key, so orders-service places one order");
         String remembered = again.getCookie("eventshop_my_orders").orElseThrow().getValue();
@@ -203,7 +210,7 @@ class StaffSignInTest implements TestPropertyProvider {
     io.micronaut.runtime.server.EmbeddedServer server;
 
     private long posts() {
-        return orders.requests().stream().filter(r -> r.method().equals("POST")).count();
+        return orders.calls("PlaceOrder").size();
     }
 
     private long restocks() {
