@@ -4,6 +4,8 @@ import eventshop.webui.layout.Downstream;
 import eventshop.webui.layout.Page;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
@@ -18,6 +20,8 @@ import java.util.Map;
  * figures region refetches itself whenever a record arrives on shop.sales (over the page's Server-Sent Events).
  */
 @Produces(MediaType.TEXT_HTML)
+// Shop-wide and per-product totals: no customer in them, open to anyone like the shop page.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/sales")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SalesController {
