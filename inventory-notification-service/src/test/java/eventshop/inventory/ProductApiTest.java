@@ -89,7 +89,8 @@ class ProductApiTest extends InventoryIntegrationTest {
         assertThat(db.queryLong("SELECT version FROM product WHERE sku = 'RS-V'")).isEqualTo(1);
 
         for (int i = 0; i < 2; i++) {
-            http.toBlocking().exchange(HttpRequest.POST("/products/RS-V/restock", Map.of("quantity", 1)));
+            http.toBlocking().exchange(HttpRequest.POST("/products/RS-V/restock", Map.of("quantity", 1))
+                    .basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD));
         }
 
         assertThat(db.queryLong("SELECT version FROM product WHERE sku = 'RS-V'")).isEqualTo(3);
