@@ -30,7 +30,7 @@ class OpenApiDocumentTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestInfrastructure.properties("audit_openapi");
+        return TestInfrastructure.propertiesWithAppRole("audit_openapi");
     }
 
     @Test

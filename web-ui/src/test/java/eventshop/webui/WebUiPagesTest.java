@@ -138,7 +138,7 @@ class WebUiPagesTest implements TestPropertyProvider {
         Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
         for (String path : List.of("/", "/orders", "/orders/" + Fixtures.ORDER_ID, "/inventory", "/notifications",
                 "/audit", "/architecture")) {
-            String html = client.toBlocking().retrieve(HttpRequest.GET(path), String.class);
+            String html = client.toBlocking().retrieve(HttpRequest.GET(path).cookie(staff.cookie()), String.class);
             String report = validator.validate(new java.io.ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
             List<String> found = new java.util.ArrayList<>();
             for (JsonNode message : jsonMapper.readValue(report, JsonNode.class).get("messages").values()) {
@@ -156,7 +156,7 @@ class WebUiPagesTest implements TestPropertyProvider {
     /** Prometheus scrapes web-ui like the back-ends; the dashboard's JVM and HTTP panels read these series. */
     @Test
     void prometheusGetsTheJvmAndHttpMetrics() {
-        client.toBlocking().exchange(HttpRequest.GET("/orders"), String.class);
+        client.toBlocking().exchange(HttpRequest.GET("/orders").cookie(staff.cookie()), String.class);
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/prometheus"), String.class);
         assertEquals(HttpStatus.OK, response.getStatus());
         String metrics = response.body();
