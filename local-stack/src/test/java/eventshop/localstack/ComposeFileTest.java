@@ -310,7 +310,8 @@ class ComposeFileTest {
 
         /** Whether the service reads this environment variable (Micronaut's mapping of variables to properties). */
         boolean reads(String variable) {
-            if (placeholders.contains(variable) || keys.contains(variable.toLowerCase())) {
+            if (placeholders.contains(variable) || keys.contains(variable.toLowerCase())
+                    || sources.contains("System.getenv(\"" + variable + "\")")) {
                 return true;
             }
             if (variable.equals("JAVA_OPTS")) {
