@@ -41,7 +41,42 @@ public final class TestInfrastructure {
      */
     public static Map<String, String> kafkaProperties() {
         return Map.of("kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
-                "micronaut.server.port", "-1");
+                "micronaut.server.port", "-1",
+                "grpc.server.port", String.valueOf(grpcPort()));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_GRPC_PORT = new java.util.concurrent.atomic
+            .AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() % 500) * 20);
+
+    /**
+     * A port for a service's gRPC server (orders-service; the others ignore it): a new one for every set of properties,
+     * below the kernel's ephemeral range (32768 and up). micronaut-grpc's own random pick can land on an ephemeral
+     * port that a closed Kafka or JDBC client connection still holds in TIME_WAIT, which fails the bind (seen in CI).
+     * Two contexts started from the same properties at once need a port each ({@link #withOwnGrpcPort}).
+     */
+    public static int grpcPort() {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = NEXT_GRPC_PORT.getAndIncrement();
+            if (port >= 32_000) {
+                NEXT_GRPC_PORT.set(20_000);
+                continue;
+            }
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (java.io.IOException taken) {
+                // next one
+            }
+        }
+        throw new IllegalStateException("no free port for a gRPC server between 20000 and 32000");
+    }
+
+    /** The same properties with a gRPC port of their own, for a second context running beside the first. */
+    public static <V> Map<String, V> withOwnGrpcPort(Map<String, V> properties, java.util.function.Function<String, V> value) {
+        Map<String, V> copy = new HashMap<>(properties);
+        copy.put("grpc.server.port", value.apply(String.valueOf(grpcPort())));
+        return copy;
     }
 
     public static Map<String, String> databaseProperties(TestPostgres.Database db) {
