@@ -3,7 +3,16 @@
 #   ./start.sh → POST /orders and the legacy POST /order → each order CONFIRMED → ./stop.sh → no process left behind.
 # Exit status 0 only if all of that held. Arguments are passed to start.sh (e.g. --no-build).
 # Settings: SMOKE_TIMEOUT (seconds an order may take to be confirmed, default 60).
+# Its databases and roles are its own (prefix smoke_) and are dropped when it ends, passed or failed, so a run leaves
+# nothing on the PostgreSQL server; with LOCAL_STACK_DB_PREFIX set, it uses those databases and keeps them.
 set -euo pipefail
+
+if [[ -z "${LOCAL_STACK_DB_PREFIX:-}" ]]; then
+  export LOCAL_STACK_DB_PREFIX=smoke_
+  OWN_DATABASES=true
+else
+  OWN_DATABASES=false
+fi
 
 # shellcheck source=bin/common.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/bin/common.sh"
@@ -19,7 +28,21 @@ cleanup() {
     warn "smoke test failed; stopping the stack (logs stay in $LOG_DIR)"
     "$ROOT/stop.sh" >&2 || true
   fi
+  drop_own_databases
   exit $rc
+}
+
+# The databases and roles start.sh made for this run (deploy/postgres/init-databases.sql names the roles).
+drop_own_databases() {
+  [[ "$OWN_DATABASES" == true ]] || return 0
+  local psql=(psql -X -q -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" -d postgres) name
+  for name in orders inventory audit; do
+    "${psql[@]}" -c "DROP DATABASE IF EXISTS \"${DB_PREFIX}$name\" WITH (FORCE)" \
+      || warn "could not drop the smoke test's database ${DB_PREFIX}$name"
+  done
+  for name in orders inventory audit audit_owner; do
+    "${psql[@]}" -c "DROP ROLE IF EXISTS \"${DB_PREFIX}$name\"" || warn "could not drop the smoke test's role ${DB_PREFIX}$name"
+  done
 }
 trap cleanup EXIT
 
