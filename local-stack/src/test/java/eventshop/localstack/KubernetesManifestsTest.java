@@ -909,11 +909,7 @@ class KubernetesManifestsTest {
         for (Path dir : dirs) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    String code = read(file);
-                    if (code.contains("System.getenv(\"" + variable + "\")")) {
-                        return true;
-                    }
-                    Matcher matcher = property.matcher(code);
+                    Matcher matcher = property.matcher(read(file));
                     while (matcher.find()) {
                         if (matcher.group(1).replace('.', '_').replace('-', '_').equalsIgnoreCase(variable)) {
                             return true;

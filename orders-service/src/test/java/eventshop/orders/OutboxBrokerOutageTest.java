@@ -79,8 +79,9 @@ class OutboxBrokerOutageTest {
                 OutboxRepository outbox = recovered.getApplicationContext().getBean(OutboxRepository.class);
                 await().atMost(WAIT).until(() -> outbox.countUnpublished() == 0);
 
-                try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class,
-                        TestInfrastructure.withOwnGrpcPort(healthy, port -> port), "test")) {
+                Map<String, Object> secondInstance = new HashMap<>(healthy);
+                secondInstance.put("grpc.server.port", TestInfrastructure.grpcPort());
+                try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, secondInstance, "test")) {
                     List<String> more = new ArrayList<>();
                     for (int i = 0; i < 10; i++) {
                         Http http = http(i % 2 == 0 ? recovered : second);

@@ -2,6 +2,8 @@ package eventshop.testing;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A service's {@code /openapi.yml} checked against the routes it really serves: every controller route is described,
@@ -34,6 +38,21 @@ public final class OpenApiContract {
     }
 
     /** The routes of the service's own controllers (classes in that package), not management or static ones. */
+    /**
+     * Swagger UI and ReDoc load the service's own description, and their scripts come from the service (no CDN): what
+     * every back-end serves the same way from platform's settings.
+     */
+    public static void assertViewsServeTheDescription(HttpClient client) {
+        String swaggerUi = client.toBlocking().retrieve(HttpRequest.GET("/swagger-ui/index.html"), String.class);
+        assertThat(swaggerUi).contains("/swagger/openapi.yml").contains("/swagger-ui/res/swagger-ui-bundle.js");
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/swagger-ui/res/swagger-ui-bundle.js"), String.class))
+                .isNotBlank();
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/redoc/index.html"), String.class))
+                .contains("/swagger/openapi.yml");
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/swagger/openapi.yml"), String.class))
+                .isEqualTo(client.toBlocking().retrieve(HttpRequest.GET("/openapi.yml"), String.class));
+    }
+
     public static List<Route> routesOf(Router router, String controllerPackage) {
         Set<Route> routes = new java.util.LinkedHashSet<>();
         router.uriRoutes()

@@ -1,7 +1,11 @@
 package eventshop.testing;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Micronaut properties that connect a service under test to the shared real broker and a fresh real database, on
@@ -36,8 +40,8 @@ public final class TestInfrastructure {
     }
 
     /**
-     * The shared broker, and a random HTTP port: a service's application.yml names its fixed port (3000, 8080...),
-     * which a stack running on the same machine may hold.
+     * The shared broker, a random HTTP port and a gRPC port of their own ({@link #grpcPort}): a service's
+     * application.yml names its fixed port (3000, 8080...), which a stack running on the same machine may hold.
      */
     public static Map<String, String> kafkaProperties() {
         return Map.of("kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
@@ -45,14 +49,13 @@ public final class TestInfrastructure {
                 "grpc.server.port", String.valueOf(grpcPort()));
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger NEXT_GRPC_PORT = new java.util.concurrent.atomic
-            .AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() % 500) * 20);
+    private static final AtomicInteger NEXT_GRPC_PORT = new AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() % 500) * 20);
 
     /**
      * A port for a service's gRPC server (orders-service; the others ignore it): a new one for every set of properties,
      * below the kernel's ephemeral range (32768 and up). micronaut-grpc's own random pick can land on an ephemeral
      * port that a closed Kafka or JDBC client connection still holds in TIME_WAIT, which fails the bind (seen in CI).
-     * Two contexts started from the same properties at once need a port each ({@link #withOwnGrpcPort}).
+     * Two contexts started from the same properties at once need a port each: ask this again for the second.
      */
     public static int grpcPort() {
         for (int attempt = 0; attempt < 500; attempt++) {
@@ -61,23 +64,17 @@ public final class TestInfrastructure {
                 NEXT_GRPC_PORT.set(20_000);
                 continue;
             }
-            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(false);
-                socket.bind(new java.net.InetSocketAddress(port));
+                socket.bind(new InetSocketAddress(port));
                 return port;
-            } catch (java.io.IOException taken) {
+            } catch (IOException taken) {
                 // next one
             }
         }
         throw new IllegalStateException("no free port for a gRPC server between 20000 and 32000");
     }
 
-    /** The same properties with a gRPC port of their own, for a second context running beside the first. */
-    public static <V> Map<String, V> withOwnGrpcPort(Map<String, V> properties, java.util.function.Function<String, V> value) {
-        Map<String, V> copy = new HashMap<>(properties);
-        copy.put("grpc.server.port", value.apply(String.valueOf(grpcPort())));
-        return copy;
-    }
 
     public static Map<String, String> databaseProperties(TestPostgres.Database db) {
         return Map.of(

@@ -1,14 +1,11 @@
 package eventshop.audit.messaging;
 
-import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,15 +24,14 @@ import java.util.stream.Collectors;
  * Ids are looked up once per topic and asked again ({@link #refresh}) when a record seems to be there already.
  */
 @Singleton
-public class TopicIdentities implements AutoCloseable {
+public class TopicIdentities {
 
     private final Admin admin;
     private final Map<String, UUID> ids = new ConcurrentHashMap<>();
 
-    public TopicIdentities(@Value("${kafka.bootstrap.servers:localhost:9092}") String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+    /** @param admin micronaut-kafka's client of the service's own Kafka settings, closed with the context */
+    public TopicIdentities(AdminClient admin) {
+        this.admin = admin;
     }
 
     /** The ids of these topics, from the cache or, for the ones not seen yet, from the broker in one request. */
@@ -68,11 +64,5 @@ public class TopicIdentities implements AutoCloseable {
 
     private static UUID uuid(Uuid id) {
         return new UUID(id.getMostSignificantBits(), id.getLeastSignificantBits());
-    }
-
-    @PreDestroy
-    @Override
-    public void close() {
-        admin.close(Duration.ofSeconds(5));
     }
 }

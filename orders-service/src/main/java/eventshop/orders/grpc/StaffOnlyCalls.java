@@ -8,10 +8,9 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.micronaut.security.authentication.BasicAuthUtils;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +26,6 @@ public class StaffOnlyCalls implements ServerInterceptor {
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
     private static final Set<String> STAFF_ONLY = Set.of(OrderServiceGrpc.getListOrdersMethod().getFullMethodName());
-    private static final String BASIC = "Basic ";
 
     private final AccountDirectory accounts;
 
@@ -55,18 +53,7 @@ public class StaffOnlyCalls implements ServerInterceptor {
     }
 
     private Optional<List<String>> rolesOf(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(BASIC.length()).trim()),
-                    StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        return colon < 0 ? Optional.empty()
-                : accounts.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return authorization == null ? Optional.empty() : BasicAuthUtils.parseCredentials(authorization)
+                .flatMap(credentials -> accounts.verify(credentials.getUsername(), credentials.getPassword()));
     }
 }
