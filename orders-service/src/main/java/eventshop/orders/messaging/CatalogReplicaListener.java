@@ -45,7 +45,7 @@ public class CatalogReplicaListener implements ConsumerSeekAware, EventHandler {
 
     @Topic(Topics.CATALOG)
     void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
-        incoming.handleEvery(records, kafkaConsumer, CONSUMER, this);
+        incoming.handleLatestPerKey(records, kafkaConsumer, CONSUMER, this);
     }
 
     @Override

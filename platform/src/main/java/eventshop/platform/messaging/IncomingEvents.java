@@ -84,9 +84,11 @@ public class IncomingEvents {
     /**
      * Like {@link #handleOnce} but without recording event ids, for handlers that are idempotent by nature (a state
      * snapshot applied as an upsert) and whose topic is re-read from the beginning, e.g. a replica of a compacted
-     * topic: recording every snapshot would only grow the processed-event table and turn re-reads into skips.
+     * topic: recording every snapshot would only grow the processed-event table and turn re-reads into skips. Of the
+     * records of one key in the poll only the last is applied, as compaction would keep only it: under load a product's
+     * stock changes with every order, and applying each intermediate snapshot cost a row update apiece.
      */
-    public void handleEvery(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer,
+    public void handleLatestPerKey(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer,
                             String consumer, EventHandler handler) {
         handle(records, kafkaConsumer, consumer, false, handler);
     }
@@ -102,10 +104,14 @@ public class IncomingEvents {
         }
         Map<Integer, Throwable> poison = new HashMap<>();
         batch.stream().filter(in -> in.decodingError != null).forEach(in -> poison.put(in.index, in.decodingError));
+        if (!onlyOnce) {
+            batch = latestPerKey(batch);
+        }
+        List<Incoming> polled = batch;
         Applied applied;
         while (true) {
             try {
-                applied = transactions.executeWrite(status -> applyAll(batch, poison, consumer, onlyOnce, handler));
+                applied = transactions.executeWrite(status -> applyAll(polled, poison, consumer, onlyOnce, handler));
                 break;
             } catch (RuntimeException e) {
                 PoisonRecord refused = PoisonRecord.in(e);
@@ -126,6 +132,18 @@ public class IncomingEvents {
         }
         health.succeeded(consumer);
         applied.report(metrics, consumer);
+    }
+
+    /** The poll without the well-formed records that a later record of the same partition and key supersedes. */
+    private static List<Incoming> latestPerKey(List<Incoming> batch) {
+        Map<List<Object>, Integer> last = new HashMap<>();
+        for (Incoming in : batch) {
+            if (in.record.key() != null && in.decodingError == null) {
+                last.put(List.of(in.record.topic(), in.record.partition(), in.record.key()), in.index);
+            }
+        }
+        return batch.stream().filter(in -> in.record.key() == null || in.decodingError != null
+                || last.get(List.of(in.record.topic(), in.record.partition(), in.record.key())) == in.index).toList();
     }
 
     private Applied applyAll(List<Incoming> batch, Map<Integer, Throwable> poison, String consumer, boolean onlyOnce,

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,5 +99,25 @@ class IncomingEventsTest implements TestPropertyProvider {
                     .filter(r -> "unproc-key".equals(r.key())).findFirst().orElseThrow();
             assertThat(header(rejected, EventHeaders.DLT_ERROR)).isEqualTo("no such product");
         }
+    }
+
+    @Test
+    void aReplicaAppliesOnlyTheLastRecordOfEachKeyInAPoll() {
+        List<ConsumerRecord<String, byte[]>> poll = List.of(
+                snapshot(0, 10L, "ESP-001", 5), snapshot(0, 11L, "ESP-002", 7),
+                snapshot(0, 12L, "ESP-001", 4), snapshot(1, 3L, "ESP-001", 9));
+        List<String> applied = new ArrayList<>();
+
+        incoming.handleLatestPerKey(poll, null, "replica-test", e -> {
+            StockReplenished change = (StockReplenished) e.data();
+            applied.add(change.sku() + "=" + change.stock());
+        });
+
+        assertThat(applied).containsExactly("ESP-002=7", "ESP-001=4", "ESP-001=9");
+    }
+
+    private ConsumerRecord<String, byte[]> snapshot(int partition, long offset, String sku, int stock) {
+        EventEnvelope event = EventEnvelope.of(new StockReplenished(sku, 1, stock), null, "corr-r", "test");
+        return new ConsumerRecord<>(Topics.CATALOG, partition, offset, sku, codec.encode(event));
     }
 }
