@@ -35,7 +35,7 @@ RATES="50,100,200,400,800,1600,3200"
 PROFILE=false
 NOTE=""
 KEEP=false
-BACKENDS=(orders-service inventory-notification-service audit-service)
+BACKENDS=(orders-service inventory-notification-service audit-service analytics-service)
 
 usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }
 

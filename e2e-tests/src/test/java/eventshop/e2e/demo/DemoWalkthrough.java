@@ -53,6 +53,8 @@ class DemoWalkthrough {
             restock();
             notifications();
             auditJournalWithAnInvalidRecord(adasOrder);
+            salesMoveLive(browser);
+            architecture();
             film.finish();
         }
     }
@@ -211,7 +213,38 @@ class DemoWalkthrough {
         film.step(page, "audit-correlation", "Ada's order in the journal: two clicks, two request ids",
                 "Each click's request id is on every event it caused, in every service: the placement's on four, "
                         + "the cancellation's on three. Grep the services' logs for it.");
+    }
 
+    /**
+     * The Sales page stays open while Ada orders three espressos in a second tab and cancels them: its figures move
+     * with each event from the stream processor, without a reload. Before: her first espressos were confirmed and
+     * cancelled, so Espresso stands at 0 units.
+     */
+    private void salesMoveLive(BrowserSession browser) {
+        shop.open("/sales");
+        assertThat(shop.salesUnits("ESP-001")).hasText("0", ShopPage.FLOW);
+        Page orderTab = browser.newPage(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        ShopPage secondTab = new ShopPage(orderTab, system.url(WEB_UI));
+        secondTab.placeOrder("Ada Lovelace", "ada@example.com", "ESP-001", "3");
+        assertThat(secondTab.statusBadge()).hasText("CONFIRMED", ShopPage.FLOW);
+        assertThat(shop.salesUnits("ESP-001")).hasText("3", ShopPage.FLOW);
+        assertThat(shop.salesRevenue("ESP-001")).hasText("6.60 EUR", ShopPage.FLOW);
+        Filmstrip.highlight(page.locator(".products-table tr[data-sku=ESP-001]"));
+        film.step(page, "sales-confirmed", "Sales, live from a Kafka Streams processor",
+                "Ada orders three espressos in another tab. analytics-service joins OrderConfirmed with the placed "
+                        + "order's lines and publishes the figures to shop.sales; this page redraws from them.");
+
+        orderTab.locator("#cancel-order").click();
+        assertThat(secondTab.statusBadge()).hasText("CANCELLED", ShopPage.FLOW);
+        assertThat(shop.salesUnits("ESP-001")).hasText("0", ShopPage.FLOW);
+        Filmstrip.highlight(page.locator(".products-table tr[data-sku=ESP-001]"));
+        film.then(page, "sales-cancelled", "A cancellation takes the sale back",
+                "OrderCancelled subtracts the order's units and revenue, in its minute and in the totals. State "
+                        + "stores, shop.sales and the input offsets commit in one Kafka transaction: exactly once.");
+        orderTab.context().close();
+    }
+
+    private void architecture() {
         shop.open("/architecture");
         film.card(page, "architecture", "Outbox, pub/sub, idempotent consumers, compensation, dead letters",
                 "Every service gets them from the shared platform module. Read documentation/architecture.md, or "

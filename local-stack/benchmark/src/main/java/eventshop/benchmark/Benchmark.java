@@ -50,6 +50,8 @@ public final class Benchmark {
         load.addArgument("--pg-port").type(Integer.class).setDefault(5432);
         load.addArgument("--pg-user").setDefault("postgres");
         load.addArgument("--databases").required(true).help("the shop's databases, comma-separated");
+        load.addArgument("--streams-application-id").setDefault("analytics-service")
+                .help("the analytics service's Kafka Streams application.id (its consumer group)");
         load.addArgument("--rates").setDefault("50,100,200,400,800,1600,3200");
         load.addArgument("--seconds").type(Integer.class).setDefault(60);
         load.addArgument("--warmup").type(Integer.class).setDefault(20);
@@ -113,11 +115,12 @@ public final class Benchmark {
         Optional<Ceilings.KafkaCeiling> kafka;
         Optional<Ceilings.PostgresCeiling> postgres;
         try (Counters counters = new Counters(Counters.admin(ns.getString("bootstrap")), jdbcUrl, jdbc,
-                List.of(ns.getString("databases").split(",")));
-             Outcomes outcomes = new Outcomes(ns.getString("bootstrap"))) {
+                List.of(ns.getString("databases").split(",")), ns.getString("streams_application_id"));
+             Outcomes outcomes = new Outcomes(ns.getString("bootstrap"));
+             SalesUpdates sales = new SalesUpdates(ns.getString("bootstrap"))) {
             CpuMeter cpu = new CpuMeter(pids(ns.getString("pids")), ns.getLong("clk_tck"), jdbcUrl, jdbc,
                     List.of(ns.getString("databases").split(",")));
-            LoadRunner runner = new LoadRunner(shop, outcomes, counters, cpu, settings.senders(),
+            LoadRunner runner = new LoadRunner(shop, outcomes, sales, counters, cpu, settings.senders(),
                     settings.graceSeconds(), Benchmark::progress);
             if (settings.warmupSeconds() > 0) {
                 progress("warm-up: closed loop, 4 clients for " + settings.warmupSeconds() + " s (not counted) ...");

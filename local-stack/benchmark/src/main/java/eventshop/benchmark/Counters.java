@@ -30,12 +30,14 @@ final class Counters implements AutoCloseable {
     private final String jdbcUrl;
     private final Properties jdbcProps;
     private final List<String> databases;
+    private final String streamsApplicationId;
 
-    Counters(Admin admin, String jdbcUrl, Properties jdbcProps, List<String> databases) {
+    Counters(Admin admin, String jdbcUrl, Properties jdbcProps, List<String> databases, String streamsApplicationId) {
         this.admin = admin;
         this.jdbcUrl = jdbcUrl;
         this.jdbcProps = jdbcProps;
         this.databases = databases;
+        this.streamsApplicationId = streamsApplicationId;
     }
 
     static Admin admin(String bootstrap) {
@@ -48,14 +50,24 @@ final class Counters implements AutoCloseable {
         return admin;
     }
 
-    record Snapshot(long records, long commits) {
+    /** {@code streamsConsumed}: input records the stream processor committed as processed. */
+    record Snapshot(long records, long commits, long streamsConsumed) {
         Snapshot minus(Snapshot before) {
-            return new Snapshot(records - before.records, commits - before.commits);
+            return new Snapshot(records - before.records, commits - before.commits,
+                    streamsConsumed - before.streamsConsumed);
         }
     }
 
     Snapshot snapshot() throws Exception {
-        return new Snapshot(shopRecords(), commits());
+        return new Snapshot(shopRecords(), commits(), streamsConsumed());
+    }
+
+    /** The stream processor's committed offsets on the shop's topics it reads (its internal topics left out). */
+    private long streamsConsumed() throws InterruptedException, ExecutionException, TimeoutException {
+        return admin.listConsumerGroupOffsets(streamsApplicationId).partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS).entrySet().stream()
+                .filter(e -> e.getKey().topic().startsWith("shop.") && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
     }
 
     private long shopRecords() throws InterruptedException, ExecutionException, TimeoutException {

@@ -26,6 +26,7 @@ final class LoadRunner {
 
     private final Shop shop;
     private final Outcomes outcomes;
+    private final SalesUpdates sales;
     private final Counters counters;
     private final CpuMeter cpu;
     private final int senders;
@@ -34,10 +35,11 @@ final class LoadRunner {
     private final int graceSeconds;
     private final Consumer<String> progress;
 
-    LoadRunner(Shop shop, Outcomes outcomes, Counters counters, CpuMeter cpu, int senders, int graceSeconds,
-               Consumer<String> progress) {
+    LoadRunner(Shop shop, Outcomes outcomes, SalesUpdates sales, Counters counters, CpuMeter cpu, int senders,
+               int graceSeconds, Consumer<String> progress) {
         this.shop = shop;
         this.outcomes = outcomes;
+        this.sales = sales;
         this.counters = counters;
         this.cpu = cpu;
         this.senders = senders;
@@ -67,6 +69,7 @@ final class LoadRunner {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         phase.startNanos = start;
         phase.scheduled.set(count);
+        sales.measure(phase);
         try (Ticker ignored = new Ticker(label, seconds, phase)) {
             for (long i = 0; i < count; i++) {
                 long intended = start + i * periodNanos;
@@ -98,6 +101,7 @@ final class LoadRunner {
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         phase.startNanos = start;
+        sales.measure(phase);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try (Ticker ignored = new Ticker("closed loop, " + clients + " clients", seconds, phase)) {
             for (int c = 0; c < clients; c++) {
@@ -163,7 +167,8 @@ final class LoadRunner {
                 round(resolved / resolveSeconds), Latency.of(phase.acceptLatency), Latency.of(phase.resolveLatency),
                 used.records(), used.commits(), round(resolved == 0 ? 0 : (double) used.records() / resolved),
                 round(resolved == 0 ? 0 : (double) used.commits() / resolved), cpuMs, round(perOrder),
-                round(marginal), round(generatorPerOrder), round(onIdleCores), graceSeconds, sustained);
+                round(marginal), round(generatorPerOrder), round(onIdleCores), phase.salesUpdates.get(),
+                Latency.of(phase.salesLatency), round(used.streamsConsumed() / wallSeconds), graceSeconds, sustained);
     }
 
     private static double round(double value) {

@@ -22,6 +22,9 @@ final class Phase {
     final int clients;
     final Histogram acceptLatency = new ConcurrentHistogram(MAX_MICROS, 3);
     final Histogram resolveLatency = new ConcurrentHistogram(MAX_MICROS, 3);
+    /** From an OrderConfirmed/OrderCancelled on the shop's topic to the sales figure it changed, visible on shop.sales. */
+    final Histogram salesLatency = new ConcurrentHistogram(MAX_MICROS, 3);
+    final AtomicLong salesUpdates = new AtomicLong();
     final AtomicLong scheduled = new AtomicLong();
     final AtomicLong sent = new AtomicLong();
     final AtomicLong accepted = new AtomicLong();
@@ -56,6 +59,11 @@ final class Phase {
         resolveLatency.recordValue(micros(nanos - intended));
         (Outcomes.CONFIRMED.equals(type) ? confirmed : rejected).incrementAndGet();
         lastResolveNanos.accumulateAndGet(nanos, Math::max);
+    }
+
+    void salesUpdated(long millisSinceCause) {
+        salesUpdates.incrementAndGet();
+        salesLatency.recordValue(micros(Math.max(0, millisSinceCause) * 1_000_000));
     }
 
     void failed(String kind) {

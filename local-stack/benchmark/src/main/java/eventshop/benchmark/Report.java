@@ -53,11 +53,13 @@ final class Report {
         return String.format(Locale.ROOT,
                 "  %s: accepted %7.1f/s, confirmed-or-rejected %7.1f/s, click-to-confirmed ms p50 %7.1f p95 %7.1f "
                         + "p99 %7.1f max %7.1f, errors %d%s, unresolved %d, %.1f records and %.1f commits per order, "
-                        + "stack CPU %.1f ms per order, %.1f above idle (%.0f orders/s if it had the cores to itself)%s",
+                        + "stack CPU %.1f ms per order, %.1f above idle (%.0f orders/s if it had the cores to itself); "
+                        + "analytics: %.1f input records/s, %d sales updates, event-to-sales ms p50 %.1f p99 %.1f%s",
                 what, r.acceptedPerSecond(), r.resolvedPerSecond(), r.clickToResolvedMs().p50(),
                 r.clickToResolvedMs().p95(), r.clickToResolvedMs().p99(), r.clickToResolvedMs().max(), r.errors(),
                 r.errorKinds().isEmpty() ? "" : " " + r.errorKinds(), r.unresolved(), r.kafkaRecordsPerOrder(),
-                r.dbCommitsPerOrder(), r.stackCpuMsPerOrder(), r.marginalCpuMsPerOrder(), r.ordersPerSecondOnIdleCores(), r.kind().equals("open") ? (r.sustained() ? "  SUSTAINED" : "  not sustained") : "");
+                r.dbCommitsPerOrder(), r.stackCpuMsPerOrder(), r.marginalCpuMsPerOrder(), r.ordersPerSecondOnIdleCores(),
+                r.streamsRecordsPerSecond(), r.salesUpdates(), r.eventToSalesMs().p50(), r.eventToSalesMs().p99(), r.kind().equals("open") ? (r.sustained() ? "  SUSTAINED" : "  not sustained") : "");
     }
 
     private static void print(LoadRun load, List<Process> processes) {
@@ -100,6 +102,11 @@ final class Report {
                 load.closedLoop().stackCpuMsPerOrder(), load.closedLoop().marginalCpuMsPerOrder(),
                 load.idleStackCpuMsPerSecond(), load.closedLoop().generatorCpuMsPerOrder(),
                 load.closedLoop().ordersPerSecondOnIdleCores(), load.machine().cpus());
+        System.out.printf(Locale.ROOT, "stream processing in the closed loop: %.1f input records/s consumed by the "
+                + "analytics service, %d shop.sales updates, event to visible sales figure ms p50 %.1f p95 %.1f p99 "
+                + "%.1f max %.1f%n", load.closedLoop().streamsRecordsPerSecond(), load.closedLoop().salesUpdates(),
+                load.closedLoop().eventToSalesMs().p50(), load.closedLoop().eventToSalesMs().p95(),
+                load.closedLoop().eventToSalesMs().p99(), load.closedLoop().eventToSalesMs().max());
         if (load.maxSustainedPerSecond() == null) {
             System.out.println("max sustained: none of the offered rates was sustained");
         } else {

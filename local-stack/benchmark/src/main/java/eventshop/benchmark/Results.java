@@ -37,6 +37,7 @@ final class Results {
                        Latency acceptLatencyMs, Latency clickToResolvedMs, long kafkaRecords, long dbCommits,
                        double kafkaRecordsPerOrder, double dbCommitsPerOrder, Map<String, Long> cpuMs,
                        double stackCpuMsPerOrder, double marginalCpuMsPerOrder, double generatorCpuMsPerOrder, double ordersPerSecondOnIdleCores,
+                       long salesUpdates, Latency eventToSalesMs, double streamsRecordsPerSecond,
                        int graceSeconds, boolean sustained) {
     }
 
