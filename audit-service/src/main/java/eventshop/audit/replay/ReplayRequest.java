@@ -1,6 +1,7 @@
 package eventshop.audit.replay;
 
 import eventshop.audit.persistence.JournalFilter;
+import eventshop.platform.http.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -15,11 +16,14 @@ import java.util.UUID;
 public record ReplayRequest(@Nullable UUID orderId, @Nullable String type, @Nullable Instant from,
                             @Nullable Instant to) {
 
-    boolean selectsSomething() {
-        return orderId != null || (type != null && !type.isBlank()) || from != null || to != null;
-    }
-
+    /** The filter this request selects; a request without a selection, or with {@code from} after {@code to}, is 400. */
     JournalFilter toFilter() {
+        if (orderId == null && (type == null || type.isBlank()) && from == null && to == null) {
+            throw Problems.badRequest("A replay needs a selection: give orderId, type, from and/or to");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw Problems.badRequest("'from' is after 'to'");
+        }
         return new JournalFilter(orderId, type == null || type.isBlank() ? null : type.trim(), null, null, from, to,
                 null);
     }

@@ -1,14 +1,14 @@
 package eventshop.audit.replay;
 
+import eventshop.audit.domain.NothingToReplayException;
+import eventshop.audit.domain.ReplayTooLargeException;
 import eventshop.audit.messaging.JournalMetrics;
 import eventshop.audit.persistence.JournalFilter;
 import eventshop.audit.persistence.JournalRecord;
 import eventshop.audit.persistence.JournalRepository;
-import eventshop.platform.http.Problems;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,25 +45,15 @@ public class ReplayService {
     }
 
     public ReplayResult replay(ReplayRequest request) {
-        if (!request.selectsSomething()) {
-            throw Problems.badRequest(
-                    "A replay needs a selection: give orderId, type, from and/or to");
-        }
-        if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
-            throw Problems.badRequest("'from' is after 'to'");
-        }
         JournalFilter selection = request.toFilter();
         List<JournalRecord> matched = journal.findAll(selection.and(JournalFilter.replayable()),
                 Pageable.from(0, maxEvents + 1, ORIGINAL_ORDER).withoutTotal()).getContent();
         long skipped = journal.count(selection.and(JournalFilter.notReplayable()));
         if (matched.isEmpty()) {
-            throw Problems.of(HttpStatus.NOT_FOUND, "No journaled event to replay matches " + request
-                    + (skipped > 0 ? "; " + skipped + " matching records are invalid or dead letters, which are "
-                    + "never replayed" : ""));
+            throw new NothingToReplayException(request.toString(), skipped);
         }
         if (matched.size() > maxEvents) {
-            throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "The selection " + request
-                    + " matches more than " + maxEvents + " events; narrow it (orderId, type, from/to)");
+            throw new ReplayTooLargeException(request.toString(), maxEvents);
         }
         List<JournalRecord> toReplay = oncePerEvent(matched);
         publisher.publish(toReplay);

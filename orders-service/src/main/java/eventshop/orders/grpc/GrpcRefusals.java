@@ -3,34 +3,34 @@ package eventshop.orders.grpc;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import eventshop.orders.domain.DomainException;
+import eventshop.orders.domain.IdempotencyKeyReusedException;
+import eventshop.orders.domain.InvalidOrderException;
+import eventshop.orders.domain.OrderNotCancellableException;
+import eventshop.orders.domain.OrderNotFoundException;
 import eventshop.platform.http.FieldNamedViolations;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.micronaut.problem.violations.ConstraintViolationThrowableProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zalando.problem.StatusType;
-import org.zalando.problem.ThrowableProblem;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The services refuse a request by throwing a problem (RFC 7807, see platform's {@code Problems}) or failing bean
- * validation; this turns the same refusal into the gRPC status a client expects: a bad field becomes
+ * The gRPC twin of {@code api.DomainProblems}: the domain refuses a request by throwing a {@link DomainException},
+ * bean validation by its violations, and this turns either into the gRPC status a client expects. A bad field becomes
  * {@code INVALID_ARGUMENT} with a {@code google.rpc.BadRequest} naming it as REST does ({@code customer.email},
- * {@code lines[0].sku}), 404 {@code NOT_FOUND}, 409 (an order that can no longer be cancelled)
- * {@code FAILED_PRECONDITION}, 422 (an idempotency key reused for another request) {@code ALREADY_EXISTS}.
+ * {@code lines[0].sku}); an unknown order {@code NOT_FOUND}; an order that can no longer be cancelled
+ * {@code FAILED_PRECONDITION}; an idempotency key reused for another request {@code ALREADY_EXISTS}.
  */
 final class GrpcRefusals {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrpcRefusals.class);
-    private static final Map<Integer, Code> CODES = Map.of(400, Code.INVALID_ARGUMENT, 404, Code.NOT_FOUND,
-            409, Code.FAILED_PRECONDITION, 422, Code.ALREADY_EXISTS, 503, Code.UNAVAILABLE);
 
     private GrpcRefusals() {
     }
@@ -43,20 +43,29 @@ final class GrpcRefusals {
             return invalidFields(invalid.getConstraintViolations().stream()
                     .map(v -> field(FieldNamedViolations.clientName(v.getPropertyPath()), v.getMessage())).toList());
         }
-        if (failure instanceof ConstraintViolationThrowableProblem invalid) {
-            return invalidFields(invalid.getViolations().stream().map(v -> field(v.getField(), v.getMessage()))
-                    .toList());
-        }
-        if (failure instanceof ThrowableProblem problem) {
-            StatusType status = problem.getStatus();
-            Code code = status == null ? Code.UNKNOWN : CODES.getOrDefault(status.getStatusCode(), Code.UNKNOWN);
-            String message = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
-            return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(code.getNumber())
-                    .setMessage(message == null ? code.name() : message).build());
+        if (failure instanceof DomainException refusal) {
+            return refused(refusal);
         }
         LOG.error("gRPC call failed unexpectedly", failure);
         return Status.INTERNAL.withDescription("orders-service failed; the request id in the response headers finds "
                 + "its log lines").asRuntimeException();
+    }
+
+    private static StatusRuntimeException refused(DomainException refusal) {
+        if (refusal instanceof InvalidOrderException invalid) {
+            return invalidFields(invalid.errors().stream().map(error -> field(error.field(), error.message())).toList());
+        }
+        Status status;
+        if (refusal instanceof OrderNotFoundException) {
+            status = Status.NOT_FOUND;
+        } else if (refusal instanceof OrderNotCancellableException) {
+            status = Status.FAILED_PRECONDITION;
+        } else if (refusal instanceof IdempotencyKeyReusedException) {
+            status = Status.ALREADY_EXISTS;
+        } else {
+            throw new IllegalStateException("no gRPC status for " + refusal.getClass().getName());
+        }
+        return status.withDescription(refusal.getMessage()).asRuntimeException();
     }
 
     static StatusRuntimeException invalidFields(Collection<? extends ConstraintViolation<?>> violations,

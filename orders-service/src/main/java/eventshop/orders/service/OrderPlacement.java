@@ -1,6 +1,6 @@
 package eventshop.orders.service;
 
-import eventshop.orders.domain.InvalidOrderException;
+import eventshop.orders.domain.IdempotencyKeyReusedException;
 import eventshop.orders.domain.OrderPricing;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.domain.PricedLine;
@@ -11,10 +11,7 @@ import eventshop.orders.persistence.OrderLineEntity;
 import eventshop.orders.persistence.OrderLineRepository;
 import eventshop.orders.persistence.OrderRepository;
 import eventshop.platform.correlation.CorrelationId;
-import eventshop.platform.http.Problems;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.problem.violations.Violation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -79,22 +76,15 @@ public class OrderPlacement {
         orders.lockIdempotencyKey(idempotencyKey);
         return orders.findByIdempotencyKey(idempotencyKey).map(existing -> {
             if (!fingerprint.equals(existing.requestFingerprint())) {
-                throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", "Idempotency-Key '"
-                        + idempotencyKey + "' was first used for a different request (order " + existing.id()
-                        + "); use a new key for a new order");
+                throw new IdempotencyKeyReusedException(idempotencyKey, existing.id());
             }
             return new Placed(existing.id(), true, queries.get(existing.id()));
         });
     }
 
-    /** Business validation answers like bean validation: 400 with {@code violations:[{field,message}]}. */
+    /** @throws eventshop.orders.domain.InvalidOrderException naming each line the catalog cannot price */
     private PricedOrder price(List<RequestedLine> requested) {
-        try {
-            return OrderPricing.price(requested, catalog.entries(requested.stream().map(RequestedLine::sku).toList()));
-        } catch (InvalidOrderException e) {
-            throw Problems.invalidFields(e.errors().stream().map(error -> new Violation(error.field(), error.message()))
-                    .toList());
-        }
+        return OrderPricing.price(requested, catalog.entries(requested.stream().map(RequestedLine::sku).toList()));
     }
 
     private static List<OrderLineEntity> toEntities(UUID orderId, List<PricedLine> priced) {
