@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ComposeFileTest {
 
-    /** The conventions' ports (CONVENTIONS.md, DESIGN.md). */
+    /** The default ports, as the README's ports table and documentation/architecture.md give them. */
     static final Map<String, Integer> PORTS = Map.of(
             "orders-service", 3000,
             "inventory-notification-service", 8082,
