@@ -5,7 +5,7 @@ import eventshop.analytics.domain.FiguresNotReadyException;
 import eventshop.analytics.domain.ProductFigures;
 import eventshop.analytics.domain.ProductRanking;
 import eventshop.analytics.domain.ShopFigures;
-import eventshop.analytics.streams.SalesStores;
+import eventshop.analytics.messaging.SalesStores;
 import eventshop.events.EventEnvelope;
 import eventshop.events.ProductSnapshot;
 import eventshop.events.ShopSales;

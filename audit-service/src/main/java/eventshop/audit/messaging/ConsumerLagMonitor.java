@@ -2,7 +2,6 @@ package eventshop.audit.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -30,14 +29,11 @@ public class ConsumerLagMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLagMonitor.class);
 
     private final AdminClient admin;
-    private final String group;
     private final AtomicLong lag = new AtomicLong(-1);
 
-    public ConsumerLagMonitor(AdminClient admin, MeterRegistry registry,
-                              @Value("${eventshop.audit.consumer-group:audit-journal}") String group) {
+    public ConsumerLagMonitor(AdminClient admin, MeterRegistry registry) {
         this.admin = admin;
-        this.group = group;
-        registry.gauge(LAG, Tags.of("group", group), lag);
+        registry.gauge(LAG, Tags.of("group", JournalListener.GROUP), lag);
     }
 
     public long lag() {
@@ -47,7 +43,7 @@ public class ConsumerLagMonitor {
     @Scheduled(fixedDelay = "${eventshop.audit.lag-interval:15s}", initialDelay = "${eventshop.audit.lag-interval:15s}")
     void measure() {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(JournalListener.GROUP)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
                             .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
@@ -60,7 +56,7 @@ public class ConsumerLagMonitor {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             lag.set(-1);
-            LOG.warn("Could not measure the consumer lag of group {}: {}", group, e.toString());
+            LOG.warn("Could not measure the consumer lag of group {}: {}", JournalListener.GROUP, e.toString());
         }
     }
 }

@@ -1,29 +1,29 @@
 package eventshop.inventory.api;
 
-import eventshop.platform.security.Roles;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import eventshop.inventory.domain.UnknownProductException;
 import eventshop.inventory.persistence.ProductRepository;
-import eventshop.inventory.stock.RestockService;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
+import eventshop.inventory.service.RestockService;
 import eventshop.platform.http.openapi.BodyProblems;
 import eventshop.platform.http.openapi.ConflictProblem;
 import eventshop.platform.http.openapi.NotFoundProblem;
 import eventshop.platform.http.openapi.StandardProblems;
-import io.micronaut.http.annotation.Header;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import eventshop.platform.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 

@@ -3,6 +3,7 @@ package eventshop.orders.service;
 import eventshop.orders.domain.OrderNotCancellableException;
 import eventshop.orders.domain.OrderNotFoundException;
 import eventshop.orders.domain.OrderStatus;
+import eventshop.orders.messaging.OrderOutbox;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderRepository;
 import io.micronaut.transaction.annotation.Transactional;
@@ -18,12 +19,12 @@ public class OrderCancellation {
 
     private final OrderRepository orders;
     private final OrderTransitions transitions;
-    private final OrderEvents events;
+    private final OrderOutbox outbox;
 
-    public OrderCancellation(OrderRepository orders, OrderTransitions transitions, OrderEvents events) {
+    public OrderCancellation(OrderRepository orders, OrderTransitions transitions, OrderOutbox outbox) {
         this.orders = orders;
         this.transitions = transitions;
-        this.events = events;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -33,6 +34,6 @@ public class OrderCancellation {
             throw new OrderNotCancellableException(orderId, order.status());
         }
         OrderEntity cancelled = transitions.move(order, OrderStatus.CANCELLED, reason);
-        events.cancelled(cancelled, reason);
+        outbox.cancelled(cancelled, reason);
     }
 }

@@ -1,11 +1,13 @@
 package eventshop.orders.service;
 
+import eventshop.events.Timestamps;
 import eventshop.orders.domain.IdempotencyKeyReusedException;
 import eventshop.orders.domain.OrderPricing;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.domain.PricedLine;
 import eventshop.orders.domain.PricedOrder;
 import eventshop.orders.domain.RequestedLine;
+import eventshop.orders.messaging.OrderOutbox;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderLineEntity;
 import eventshop.orders.persistence.OrderLineRepository;
@@ -39,16 +41,16 @@ public class OrderPlacement {
     private final OrderRepository orders;
     private final OrderLineRepository lines;
     private final OrderTransitions transitions;
-    private final OrderEvents events;
+    private final OrderOutbox outbox;
     private final OrderQueries queries;
 
     public OrderPlacement(CatalogReplica catalog, OrderRepository orders, OrderLineRepository lines,
-                          OrderTransitions transitions, OrderEvents events, OrderQueries queries) {
+                          OrderTransitions transitions, OrderOutbox outbox, OrderQueries queries) {
         this.catalog = catalog;
         this.orders = orders;
         this.lines = lines;
         this.transitions = transitions;
-        this.events = events;
+        this.outbox = outbox;
         this.queries = queries;
     }
 
@@ -62,13 +64,13 @@ public class OrderPlacement {
             }
         }
         PricedOrder priced = price(request.lines());
-        Instant now = OrderTransitions.now();
+        Instant now = Timestamps.now();
         OrderTransitions.Created created = transitions.created(new OrderEntity(UUID.randomUUID(),
                 request.customerName(), request.customerEmail(), OrderStatus.PENDING, null, priced.total(),
                 priced.currency(), CorrelationId.current().orElse(null), idempotencyKey, fingerprint, now, now));
         OrderEntity order = created.order();
         List<OrderLineEntity> saved = lines.saveAll(toEntities(order.id(), priced.lines()));
-        events.placed(order, saved);
+        outbox.placed(order, saved);
         return new Placed(order.id(), false, new OrderDetails(order, saved, List.of(created.history())));
     }
 
