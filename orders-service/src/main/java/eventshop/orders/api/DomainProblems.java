@@ -5,11 +5,9 @@ import eventshop.orders.domain.IdempotencyKeyReusedException;
 import eventshop.orders.domain.InvalidOrderException;
 import eventshop.orders.domain.OrderNotCancellableException;
 import eventshop.orders.domain.OrderNotFoundException;
+import eventshop.platform.http.DomainExceptionHandler;
 import eventshop.platform.http.Problems;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.problem.ThrowableProblemHandler;
 import io.micronaut.problem.violations.Violation;
 import jakarta.inject.Singleton;
@@ -18,20 +16,14 @@ import org.zalando.problem.ThrowableProblem;
 /** The problem response of each refusal of the orders domain: the one place that knows their titles. */
 @Singleton
 @Produces
-public class DomainProblems implements ExceptionHandler<DomainException, HttpResponse<?>> {
-
-    private final ThrowableProblemHandler problems;
+public class DomainProblems extends DomainExceptionHandler<DomainException> {
 
     DomainProblems(ThrowableProblemHandler problems) {
-        this.problems = problems;
+        super(problems);
     }
 
     @Override
-    public HttpResponse<?> handle(HttpRequest request, DomainException refusal) {
-        return problems.handle(request, problem(refusal));
-    }
-
-    private static ThrowableProblem problem(DomainException refusal) {
+    protected ThrowableProblem problem(DomainException refusal) {
         if (refusal instanceof InvalidOrderException invalid) {
             return Problems.invalidFields(invalid.errors().stream()
                     .map(error -> new Violation(error.field(), error.message())).toList());
