@@ -2,6 +2,7 @@ package eventshop.audit.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -29,11 +30,13 @@ public class ConsumerLagMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLagMonitor.class);
 
     private final AdminClient admin;
+    private final String group;
     private final AtomicLong lag = new AtomicLong(-1);
 
-    public ConsumerLagMonitor(AdminClient admin, MeterRegistry registry) {
+    public ConsumerLagMonitor(AdminClient admin, MeterRegistry registry, Environment environment) {
         this.admin = admin;
-        registry.gauge(LAG, Tags.of("group", JournalListener.GROUP), lag);
+        this.group = environment.getProperty(JournalListener.GROUP_SETTING, String.class, JournalListener.GROUP);
+        registry.gauge(LAG, Tags.of("group", group), lag);
     }
 
     public long lag() {
@@ -43,7 +46,7 @@ public class ConsumerLagMonitor {
     @Scheduled(fixedDelay = "${eventshop.audit.lag-interval:15s}", initialDelay = "${eventshop.audit.lag-interval:15s}")
     void measure() {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(JournalListener.GROUP)
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
                             .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
@@ -56,7 +59,7 @@ public class ConsumerLagMonitor {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             lag.set(-1);
-            LOG.warn("Could not measure the consumer lag of group {}: {}", JournalListener.GROUP, e.toString());
+            LOG.warn("Could not measure the consumer lag of group {}: {}", group, e.toString());
         }
     }
 }

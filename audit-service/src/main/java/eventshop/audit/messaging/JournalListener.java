@@ -29,7 +29,7 @@ import java.util.List;
  * database to come back).
  */
 @KafkaListener(
-        groupId = JournalListener.GROUP,
+        groupId = "${" + JournalListener.GROUP_SETTING + ":" + JournalListener.GROUP + "}",
         clientId = JournalListener.GROUP,
         batch = true,
         offsetReset = OffsetReset.EARLIEST,
@@ -53,6 +53,11 @@ public class JournalListener {
 
     /** Also the client id, so the broker's and the health check's lists name the journal alike. */
     static final String GROUP = "audit-journal";
+    /**
+     * Replaces {@link #GROUP} where a journal must start over from the earliest offsets under a group of its own: each
+     * audit test journals into a fresh database.
+     */
+    static final String GROUP_SETTING = "eventshop.audit.consumer-group";
     private static final Logger LOG = LoggerFactory.getLogger(JournalListener.class);
 
     private final Journal journal;
