@@ -13,7 +13,6 @@ import eventshop.api.orders.v1.OrderStatus;
 import eventshop.api.orders.v1.OrderStatusUpdate;
 import eventshop.api.orders.v1.PlaceOrderRequest;
 import eventshop.api.orders.v1.WatchOrderRequest;
-import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
 import eventshop.events.EventHeaders;
 import eventshop.events.Shortage;
@@ -21,12 +20,9 @@ import eventshop.events.StockLine;
 import eventshop.events.StockRejected;
 import eventshop.events.StockReserved;
 import eventshop.events.Topics;
-import eventshop.orders.TestCatalog;
-import eventshop.testing.Http;
+import eventshop.orders.OrdersServiceFixture;
 import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestAccounts;
-import eventshop.testing.TestInfrastructure;
-import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
@@ -43,11 +39,7 @@ import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.grpc.server.GrpcEmbeddedServer;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +48,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +69,7 @@ import static org.awaitility.Awaitility.await;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GrpcOrderApiTest implements TestPropertyProvider {
+class GrpcOrderApiTest extends OrdersServiceFixture {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id",
@@ -90,25 +81,19 @@ class GrpcOrderApiTest implements TestPropertyProvider {
     GrpcEmbeddedServer server;
     @Inject
     OrderWatches watches;
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper jsonMapper;
-    @Inject
-    EventCodec codec;
 
     private ManagedChannel channel;
     private OrderServiceGrpc.OrderServiceBlockingStub orders;
     private OrderServiceGrpc.OrderServiceBlockingStub asStaff;
-    private KafkaTestClient kafka;
     private KafkaTestClient.TopicWatcher topics;
 
+    GrpcOrderApiTest() {
+        super("orders_grpc");
+    }
+
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new java.util.HashMap<>(TestInfrastructure.properties("orders_grpc"));
-        props.put("micronaut.server.port", "-1"); // the gRPC server takes a free port by itself in tests
-        return props;
+    protected Map<String, String> properties() {
+        return Map.of("micronaut.server.port", "-1"); // the gRPC server takes a free port by itself in tests
     }
 
     @BeforeAll
@@ -117,16 +102,13 @@ class GrpcOrderApiTest implements TestPropertyProvider {
         orders = OrderServiceGrpc.newBlockingStub(channel);
         asStaff = orders.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
                 authorization(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)));
-        kafka = KafkaTestClient.forSharedBroker();
         topics = kafka.watch(List.of(Topics.ORDERS));
-        TestCatalog.publishAllAndAwaitReplica(kafka, codec, new Http(client.toBlocking(), jsonMapper));
     }
 
     @AfterAll
     void tearDown() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         topics.close();
-        kafka.close();
     }
 
     @Test
