@@ -1,6 +1,6 @@
 package eventshop.audit;
 
-import eventshop.audit.messaging.JournalMetrics;
+import eventshop.audit.service.JournalMetrics;
 import eventshop.events.EventCodec;
 import eventshop.events.Topics;
 import eventshop.testing.KafkaBroker;

@@ -1,11 +1,10 @@
 package eventshop.audit;
 
-import eventshop.testing.TestAccounts;
 import eventshop.events.EventCodec;
-import eventshop.events.EventEnvelope;
 import eventshop.events.EventHeaders;
 import eventshop.events.Topics;
 import eventshop.testing.KafkaTestClient;
+import eventshop.testing.TestAccounts;
 import io.micronaut.configuration.kafka.ConsumerRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -20,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,31 +79,36 @@ class ReplayTest implements TestPropertyProvider {
     }
 
     @Test
-    void aReplayRepublishesTheOriginalRecordsAndTheConsumerAppliesNothingTwice() throws IOException {
-        UUID orderId = UUID.randomUUID();
-        String key = orderId.toString();
-        EventEnvelope placed = TestEvents.placed(orderId, "replay", TestEvents.now());
-        EventEnvelope confirmed = TestEvents.confirmed(orderId, "replay", TestEvents.now().plusMillis(5));
-        kafka.send(Topics.ORDERS, key, placed, codec);
-        kafka.send(Topics.ORDERS, key, confirmed, codec);
-        kafka.send(Topics.INVENTORY, key, TestEvents.reserved(orderId, "replay", TestEvents.now()), codec);
-        // A dead letter of this order and an invalid record: matched by type/time selections, never replayed.
-        kafka.send(Topics.DEADLETTER, key, TestEvents.confirmed(orderId, "replay", TestEvents.now()), codec);
+    void aReplayRepublishesTheOriginalsOfTheSelectionAndSkipsDeadLetters() throws IOException {
+        UUID orderId = journaledOrder("replay-1");
 
-        await().atMost(PATIENCE).until(() -> effects(orderId) == 2 && db.count("order_id = ?", orderId) == 4);
-        assertThat(probe.deliveries(key)).isEqualTo(2);
-
-        JsonNode result = post(Map.of("orderId", key));
+        JsonNode result = post(Map.of("orderId", orderId.toString()));
 
         assertThat(result.get("replayed").getIntValue()).isEqualTo(3);
         assertThat(result.get("skipped").getLongValue()).isEqualTo(1);
-        // The probe received both orders events a second time (the replay arrived) and skipped them (same ids).
+    }
+
+    /** The probe receives both orders events a second time (the replay arrived) and skips them (same ids). */
+    @Test
+    void anIdempotentConsumerAppliesNothingTwice() throws IOException {
+        UUID orderId = journaledOrder("replay-2");
+        String key = orderId.toString();
+
+        post(Map.of("orderId", key));
+
         await().atMost(PATIENCE).until(() -> probe.deliveries(key) == 4);
         assertThat(effects(orderId)).isEqualTo(2);
         assertThat(db.count("TRUE AND event_id IS NOT NULL AND event_id NOT IN (SELECT event_id FROM "
                 + "replay_probe_effect) AND order_id = ? AND topic = ?", orderId, Topics.ORDERS)).isZero();
+    }
 
-        // The journal recorded the replays as such: same key, same bytes, same headers plus replayed=true.
+    /** Same key, same bytes, same headers plus replayed=true. */
+    @Test
+    void theJournalRecordsTheReplaysAsCopiesOfTheOriginals() throws IOException {
+        UUID orderId = journaledOrder("replay-3");
+
+        post(Map.of("orderId", orderId.toString()));
+
         await().atMost(PATIENCE).until(() -> db.count("order_id = ? AND replayed", orderId) == 3);
         List<Map<String, Object>> copies = db.rows("""
                 SELECT o.message_key AS original_key, r.message_key AS replay_key, o.payload AS original_payload,
@@ -115,16 +121,30 @@ class ReplayTest implements TestPropertyProvider {
             assertThat((String) copy.get("replay_headers")).contains(EventHeaders.EVENT_ID, EventHeaders.CORRELATION_ID,
                     "\"name\": \"replayed\", \"value\": \"true\"");
         });
+    }
 
-        // The timeline shows each event once, with its replay counted.
-        JsonNode timeline = json.readValue(http.toBlocking().retrieve(HttpRequest.GET("/audit/orders/" + orderId + "/timeline").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)),
-                JsonNode.class);
+    @Test
+    void theTimelineShowsEachEventOnceWithItsReplaysCounted() throws IOException {
+        UUID orderId = journaledOrder("replay-4");
+        post(Map.of("orderId", orderId.toString()));
+        await().atMost(PATIENCE).until(() -> db.count("order_id = ? AND replayed", orderId) == 3);
+
+        JsonNode timeline = json.readValue(http.toBlocking().retrieve(HttpRequest.GET("/audit/orders/" + orderId
+                + "/timeline").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)), JsonNode.class);
+
         assertThat(timeline.get("events").size()).isEqualTo(4);
         int replays = 0;
         for (JsonNode event : timeline.get("events").values()) {
             replays += event.get("replays").getIntValue();
         }
         assertThat(replays).isEqualTo(3);
+    }
+
+    @Test
+    void aSelectionOfAnUnknownOrderAnswers404() {
+        HttpClientResponseException unknown = postFailing(Map.of("orderId", UUID.randomUUID().toString()));
+
+        assertThat(unknown.getStatus().getCode()).isEqualTo(404);
     }
 
     @Test
@@ -137,41 +157,64 @@ class ReplayTest implements TestPropertyProvider {
         assertThat(e.getStatus().getCode()).isEqualTo(404);
         assertThat(e.getResponse().getBody(String.class)).hasValueSatisfying(body -> assertThat(body)
                 .contains("No journaled event to replay matches", "1 matching records are invalid or dead letters"));
-
-        HttpClientResponseException unknown = postFailing(Map.of("orderId", UUID.randomUUID().toString()));
-        assertThat(unknown.getStatus().getCode()).isEqualTo(404);
     }
 
     @Test
-    void aReplayWithoutSelectionOrWithMalformedFieldsAnswers400() {
+    void aReplayWithoutSelectionAnswers400SayingWhatToGive() {
         HttpClientResponseException empty = postFailing(Map.of());
+
         assertThat(empty.getStatus().getCode()).isEqualTo(400);
         assertThat(empty.getResponse().getBody(String.class)).hasValueSatisfying(body ->
                 assertThat(body).contains("orderId, type, from and/or to"));
+    }
 
-        // A body that does not decode answers 400 problem+json naming the field, or the body when it is not JSON.
-        HttpClientResponseException badId = postFailing(Map.of("orderId", "not-a-uuid"));
-        assertThat(badId.getStatus().getCode()).isEqualTo(400);
-        assertThat(badId.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString())
+    @ParameterizedTest
+    @CsvSource({"orderId, not-a-uuid", "from, last tuesday"})
+    void aFieldThatDoesNotDecodeAnswers400NamingIt(String field, String value) {
+        HttpClientResponseException bad = postFailing(Map.of(field, value));
+
+        assertThat(bad.getStatus().getCode()).isEqualTo(400);
+        assertThat(bad.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString())
                 .isEqualTo("application/problem+json"));
-        assertThat(badId.getResponse().getBody(String.class)).hasValueSatisfying(body ->
-                assertThat(body).contains("\"field\":\"orderId\""));
+        assertThat(bad.getResponse().getBody(String.class)).hasValueSatisfying(body ->
+                assertThat(body).contains("\"field\":\"" + field + "\""));
+    }
 
-        HttpClientResponseException badDate = postFailing(Map.of("from", "last tuesday"));
-        assertThat(badDate.getStatus().getCode()).isEqualTo(400);
-        assertThat(badDate.getResponse().getBody(String.class)).hasValueSatisfying(body ->
-                assertThat(body).contains("\"field\":\"from\""));
-
+    @Test
+    void aSelectionFromAfterItsToAnswers400() {
         HttpClientResponseException reversed = postFailing(Map.of("from", "2026-02-01T00:00:00Z",
                 "to", "2026-01-01T00:00:00Z"));
-        assertThat(reversed.getStatus().getCode()).isEqualTo(400);
 
+        assertThat(reversed.getStatus().getCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonAnswers400NamingTheBody() {
         HttpClientResponseException notJson = catchThrowableOfType(HttpClientResponseException.class, () ->
-                http.toBlocking().exchange(HttpRequest.POST("/audit/replay", "{oops").basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)
+                http.toBlocking().exchange(HttpRequest.POST("/audit/replay", "{oops")
+                        .basicAuth(TestAccounts.STAFF, TestAccounts.STAFF_PASSWORD)
                         .contentType("application/json"), String.class));
+
         assertThat(notJson.getStatus().getCode()).isEqualTo(400);
         assertThat(notJson.getResponse().getBody(String.class)).hasValueSatisfying(body ->
                 assertThat(body).contains("\"field\":\"body\""));
+    }
+
+    /**
+     * Two orders events the probe applies, one inventory event, and a dead letter of the same order (matched by a
+     * selection, never replayed), all journaled and applied once before the replay.
+     */
+    private UUID journaledOrder(String correlationId) {
+        UUID orderId = UUID.randomUUID();
+        String key = orderId.toString();
+        kafka.send(Topics.ORDERS, key, TestEvents.placed(orderId, correlationId, TestEvents.now()), codec);
+        kafka.send(Topics.ORDERS, key, TestEvents.confirmed(orderId, correlationId, TestEvents.now().plusMillis(5)),
+                codec);
+        kafka.send(Topics.INVENTORY, key, TestEvents.reserved(orderId, correlationId, TestEvents.now()), codec);
+        kafka.send(Topics.DEADLETTER, key, TestEvents.confirmed(orderId, correlationId, TestEvents.now()), codec);
+        await().atMost(PATIENCE).until(() -> effects(orderId) == 2 && db.count("order_id = ?", orderId) == 4);
+        assertThat(probe.deliveries(key)).isEqualTo(2);
+        return orderId;
     }
 
     private long effects(UUID orderId) {

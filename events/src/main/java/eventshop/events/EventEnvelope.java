@@ -1,7 +1,6 @@
 package eventshop.events;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -30,7 +29,7 @@ public record EventEnvelope(UUID eventId, String type, int version, Instant occu
     /** A new event, stamped now, for the given order (or {@code null}) and correlation id. */
     public static EventEnvelope of(DomainEvent data, UUID orderId, String correlationId, String source) {
         return new EventEnvelope(UUID.randomUUID(), data.type(), CURRENT_VERSION,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), orderId, correlationId, source, data);
+                Timestamps.now(), orderId, correlationId, source, data);
     }
 
     /** The data, cast to the expected event class. */

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ComposeFileTest {
 
-    /** The conventions' ports (CONVENTIONS.md, DESIGN.md). */
+    /** The default ports, as the README's ports table and documentation/architecture.md give them. */
     static final Map<String, Integer> PORTS = Map.of(
             "orders-service", 3000,
             "inventory-notification-service", 8082,
@@ -245,11 +245,18 @@ class ComposeFileTest {
         }
     }
 
-    /** What a service module reads: its configuration files (and the platform's, when it runs on it) and sources. */
+    /**
+     * What a service module reads: its configuration files, the keys of its {@code @ConfigurationProperties} classes
+     * (where a setting's default lives, not repeated in YAML) and its sources, the platform's too when it runs on it.
+     */
     static final class ServiceModule {
         private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
         private static final Pattern SERVICE_URL = Pattern.compile("MICRONAUT_HTTP_SERVICES_([A-Z0-9_]+)_URL");
         private static final Pattern DATASOURCE = Pattern.compile("DATASOURCES_DEFAULT_(URL|USERNAME|PASSWORD)");
+        private static final Pattern CONFIGURATION_PROPERTIES =
+                Pattern.compile("@ConfigurationProperties\\(\"([^\"]+)\"\\)");
+        private static final Pattern SETTING = Pattern.compile("^ {4}private (?!static |final )[\\w<>, ?]+ (\\w+)(?: =.*)?;",
+                Pattern.MULTILINE);
 
         private final Path dir;
         private final Set<String> keys;          // configuration keys, as Micronaut would match an environment variable
@@ -274,21 +281,26 @@ class ComposeFileTest {
             List<Path> files = new ArrayList<>(resourceFiles(dir.resolve("src/main/resources")));
             String pom = read(dir.resolve("pom.xml"));
             List<Path> platformFiles = resourceFiles(root.resolve("platform/src/main/resources"));
+            Set<String> keys = new java.util.TreeSet<>(settingsOf(dir.resolve("src/main/java")));
             if (pom.contains("<artifactId>platform</artifactId>")) {
                 files.addAll(platformFiles);
+                keys.addAll(settingsOf(root.resolve("platform/src/main/java")));
             } else {
                 // A module that does not run on the platform may still package some of its files (web-ui's logging).
                 platformFiles.stream().filter(f -> pom.contains("<include>" + f.getFileName() + "</include>"))
                         .forEach(files::add);
             }
             Path dockerfile = root.resolve("Dockerfile"); // one for every service
-            return new ServiceModule(dir, keysOf(files), placeholdersOf(files), javaSources(dir.resolve("src/main/java")),
+            keys.addAll(keysOf(files));
+            return new ServiceModule(dir, keys, placeholdersOf(files), javaSources(dir.resolve("src/main/java")),
                     Files.isRegularFile(dockerfile) ? read(dockerfile) : "");
         }
 
         static ServiceModule platformOnly(Path root) {
             List<Path> files = resourceFiles(root.resolve("platform/src/main/resources"));
-            return new ServiceModule(root.resolve("platform"), keysOf(files), placeholdersOf(files), "", "");
+            Set<String> keys = new java.util.TreeSet<>(keysOf(files));
+            keys.addAll(settingsOf(root.resolve("platform/src/main/java")));
+            return new ServiceModule(root.resolve("platform"), keys, placeholdersOf(files), "", "");
         }
 
         String dockerfile() {
@@ -375,6 +387,22 @@ class ComposeFileTest {
         /** Micronaut matches KAFKA_BOOTSTRAP_SERVERS to kafka.bootstrap.servers, kafka-bootstrap.servers, ... */
         private static String normalise(String key) {
             return key.toLowerCase().replace('.', '_').replace('-', '_');
+        }
+
+        /** The prefix of each {@code @ConfigurationProperties} class joined to each of its fields, kebab-cased. */
+        private static Set<String> settingsOf(Path sources) {
+            Set<String> keys = new java.util.TreeSet<>();
+            for (String source : javaSources(sources).split("(?=\\npackage )")) {
+                Matcher prefix = CONFIGURATION_PROPERTIES.matcher(source);
+                if (prefix.find()) {
+                    Matcher field = SETTING.matcher(source);
+                    while (field.find()) {
+                        String name = field.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+                        keys.add(normalise(prefix.group(1) + "." + name));
+                    }
+                }
+            }
+            return keys;
         }
 
         private static Set<String> placeholdersOf(List<Path> files) {

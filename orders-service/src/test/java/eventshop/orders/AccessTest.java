@@ -1,28 +1,18 @@
 package eventshop.orders;
 
-import eventshop.events.EventCodec;
-import eventshop.testing.AccessChecks;
-import eventshop.testing.Http;
-import eventshop.testing.KafkaTestClient;
-import eventshop.testing.TestAccounts;
-import eventshop.testing.TestInfrastructure;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import org.slf4j.LoggerFactory;
+import eventshop.testing.AccessChecks;
+import eventshop.testing.Http;
+import eventshop.testing.TestAccounts;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Map;
 
 import static eventshop.orders.OrderApiTest.order;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,29 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessTest implements TestPropertyProvider {
+class AccessTest extends OrdersServiceFixture {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper jsonMapper;
-    @Inject
-    EventCodec codec;
-
-    private Http http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestInfrastructure.properties("orders_access");
-    }
-
-    @BeforeAll
-    void setUp() {
-        http = new Http(client.toBlocking(), jsonMapper);
-        try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker()) {
-            TestCatalog.publishAllAndAwaitReplica(kafka, codec, http);
-        }
+    AccessTest() {
+        super("orders_access");
     }
 
     @Test

@@ -1,26 +1,16 @@
 package eventshop.orders;
 
-import eventshop.testing.TestAccounts;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import eventshop.events.EventCodec;
 import eventshop.events.EventHeaders;
 import eventshop.testing.Http;
-import eventshop.testing.KafkaTestClient;
-import eventshop.testing.TestInfrastructure;
-import eventshop.testing.TestPostgres;
+import eventshop.testing.TestAccounts;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,37 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest implements TestPropertyProvider {
+class BadInputTest extends OrdersServiceFixture {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String VALID = order("Ana", "ana@example.com", "TEST-ESP", "1");
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper jsonMapper;
-    @Inject
-    EventCodec codec;
-    private TestPostgres.Database database;
-
-    private Http http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.properties("orders"));
-        props.put("test.failing-controller", "true");
-        props.put("EVENTSHOP_CORS_ALLOWED_ORIGINS_REGEX", "^https://shop\\.example$");
-        database = TestPostgres.Database.of(props);
-        return props;
+    BadInputTest() {
+        super("orders");
     }
 
-    @BeforeAll
-    void setUp() {
-        http = new Http(client.toBlocking(), jsonMapper);
-        try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker()) {
-            TestCatalog.publishAllAndAwaitReplica(kafka, codec, http);
-        }
+    @Override
+    protected Map<String, String> properties() {
+        return Map.of("test.failing-controller", "true",
+                "EVENTSHOP_CORS_ALLOWED_ORIGINS_REGEX", "^https://shop\\.example$");
     }
 
     Stream<Arguments> badOrders() {

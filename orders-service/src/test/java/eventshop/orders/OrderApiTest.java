@@ -1,10 +1,8 @@
 package eventshop.orders;
 
-import eventshop.testing.TestAccounts;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
 import eventshop.events.EventHeaders;
 import eventshop.events.OrderPlaced;
@@ -12,15 +10,10 @@ import eventshop.events.Topics;
 import eventshop.orders.api.OrderController;
 import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
-import eventshop.testing.TestInfrastructure;
+import eventshop.testing.TestAccounts;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,32 +38,18 @@ import static org.awaitility.Awaitility.await;
 /** The order API end to end: real HTTP, real PostgreSQL, real broker (events checked on shop.orders). */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderApiTest implements TestPropertyProvider {
+class OrderApiTest extends OrdersServiceFixture {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper jsonMapper;
-    @Inject
-    EventCodec codec;
-
-    private Http http;
-    private KafkaTestClient kafka;
     private KafkaTestClient.TopicWatcher orders;
     private final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
 
-    @Override
-    public Map<String, String> getProperties() {
-        return TestInfrastructure.properties("orders");
+    OrderApiTest() {
+        super("orders");
     }
 
     @BeforeAll
     void setUp() {
-        http = new Http(client.toBlocking(), jsonMapper);
-        kafka = KafkaTestClient.forSharedBroker();
         orders = kafka.watch(List.of(Topics.ORDERS));
-        TestCatalog.publishAllAndAwaitReplica(kafka, codec, http);
         accessLog.start();
         ((Logger) LoggerFactory.getLogger("eventshop.access")).addAppender(accessLog);
     }
@@ -81,7 +58,6 @@ class OrderApiTest implements TestPropertyProvider {
     void tearDown() throws InterruptedException {
         ((Logger) LoggerFactory.getLogger("eventshop.access")).detachAppender(accessLog);
         orders.close();
-        kafka.close();
     }
 
     static String order(String name, String email, String... skuQuantities) {

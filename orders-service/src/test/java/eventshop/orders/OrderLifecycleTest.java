@@ -1,6 +1,5 @@
 package eventshop.orders;
 
-import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
 import eventshop.events.EventHeaders;
 import eventshop.events.OrderCancelled;
@@ -14,15 +13,10 @@ import eventshop.events.Topics;
 import eventshop.platform.observability.EventMetrics;
 import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
-import eventshop.testing.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static eventshop.orders.OrderApiTest.order;
@@ -48,68 +41,71 @@ import static org.awaitility.Awaitility.await;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderLifecycleTest implements TestPropertyProvider {
+class OrderLifecycleTest extends OrdersServiceFixture {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper jsonMapper;
-    @Inject
-    EventCodec codec;
-    @Inject
     MeterRegistry meters;
 
-    private Http http;
-    private KafkaTestClient kafka;
     private KafkaTestClient.TopicWatcher topics;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return TestInfrastructure.properties("orders");
+    OrderLifecycleTest() {
+        super("orders");
     }
 
     @BeforeAll
     void setUp() {
-        http = new Http(client.toBlocking(), jsonMapper);
-        kafka = KafkaTestClient.forSharedBroker();
         topics = kafka.watch(List.of(Topics.ORDERS, Topics.DEADLETTER));
-        TestCatalog.publishAllAndAwaitReplica(kafka, codec, http);
     }
 
     @AfterAll
     void tearDown() throws InterruptedException {
         topics.close();
-        kafka.close();
     }
 
     @Test
-    void stockReservedConfirmsTheOrderOnceEvenWhenRedeliveredOrRepeated() {
+    void stockReservedConfirmsTheOrderAndOrderConfirmedCarriesTheCorrelationIdOfTheChain() {
         String id = placeOrder();
-        EventEnvelope reserved = inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))), id, "chain-1");
         double confirmedBefore = counter("eventshop.orders.confirmed");
-        kafka.send(Topics.INVENTORY, id, reserved, codec);
+
+        kafka.send(Topics.INVENTORY, id, reserved(id, "chain-1"), codec);
 
         await().atMost(WAIT).until(() -> status(id).equals("CONFIRMED"));
-        JsonNode order = get(id);
-        assertThat(historyStatuses(order)).containsExactly("PENDING", "CONFIRMED");
+        assertThat(historyStatuses(get(id))).containsExactly("PENDING", "CONFIRMED");
         ConsumerRecord<String, byte[]> confirmed = await().atMost(WAIT).until(() -> first(id, "OrderConfirmed"),
                 r -> r != null);
         assertThat(header(confirmed, EventHeaders.CORRELATION_ID)).isEqualTo("chain-1");
         assertThat(codec.decode(confirmed.value()).correlationId()).isEqualTo("chain-1");
         await().atMost(WAIT).until(() -> counter("eventshop.orders.confirmed") == confirmedBefore + 1);
+    }
 
+    @Test
+    void aRedeliveredStockReservedIsSkippedAsADuplicate() {
+        String id = placeOrder();
+        EventEnvelope reserved = reserved(id, "chain-2");
+        kafka.send(Topics.INVENTORY, id, reserved, codec);
+        await().atMost(WAIT).until(() -> first(id, "OrderConfirmed") != null);
         double duplicatesBefore = counter(EventMetrics.DUPLICATES);
+
         kafka.send(Topics.INVENTORY, id, reserved, codec); // redelivery: same event id
+
         await().atMost(WAIT).until(() -> counter(EventMetrics.DUPLICATES) > duplicatesBefore);
+        assertThat(historyStatuses(get(id))).containsExactly("PENDING", "CONFIRMED");
+        assertThat(all(id, "OrderConfirmed")).hasSize(1);
+    }
 
+    @Test
+    void theSameOutcomeAgainUnderANewEventIdChangesNothing() {
+        String id = placeOrder();
+        double confirmedBefore = counter("eventshop.orders.confirmed");
+        kafka.send(Topics.INVENTORY, id, reserved(id, "chain-3"), codec);
+        await().atMost(WAIT).until(() -> first(id, "OrderConfirmed") != null);
         double consumedBefore = counter(EventMetrics.CONSUMED);
-        kafka.send(Topics.INVENTORY, id, inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))), id,
-                "chain-1"), codec); // the same outcome again under a new event id
-        await().atMost(WAIT).until(() -> counter(EventMetrics.CONSUMED) > consumedBefore);
 
+        kafka.send(Topics.INVENTORY, id, reserved(id, "chain-3"), codec);
+
+        await().atMost(WAIT).until(() -> counter(EventMetrics.CONSUMED) > consumedBefore);
         assertThat(historyStatuses(get(id))).containsExactly("PENDING", "CONFIRMED");
         assertThat(all(id, "OrderConfirmed")).hasSize(1);
         assertThat(counter("eventshop.orders.confirmed")).isEqualTo(confirmedBefore + 1);
@@ -164,15 +160,16 @@ class OrderLifecycleTest implements TestPropertyProvider {
     }
 
     @Test
-    void pendingAndConfirmedOrdersCanBeCancelledOthersNot() {
+    void aPendingOrderIsCancelledWithItsReasonAndOrderCancelledFollowsOrderPlaced() {
         String pending = placeOrder();
+
         Http.Reply cancelled = http.send(HttpRequest.POST("/orders/" + pending + "/cancel", "{\"reason\":\"Changed my mind\"}")
                 .header(EventHeaders.HTTP_REQUEST_ID, "req-cancel-1"));
+
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
         assertThat(cancelled.text("statusReason")).isEqualTo("Changed my mind");
         assertThat(historyStatuses(cancelled.json())).containsExactly("PENDING", "CANCELLED");
-
         ConsumerRecord<String, byte[]> event = await().atMost(WAIT).until(() -> first(pending, "OrderCancelled"),
                 r -> r != null);
         OrderCancelled data = codec.decode(event.value()).dataAs(OrderCancelled.class);
@@ -182,34 +179,64 @@ class OrderLifecycleTest implements TestPropertyProvider {
         ConsumerRecord<String, byte[]> placed = first(pending, "OrderPlaced");
         assertThat(placed.partition()).isEqualTo(event.partition());
         assertThat(placed.offset()).as("OrderPlaced leaves before OrderCancelled").isLessThan(event.offset());
+    }
 
-        // Inventory answered before it saw the cancellation: the cancellation stands.
+    /** Inventory answered before it saw the cancellation: the cancellation stands. */
+    @Test
+    void aReservationThatArrivesAfterTheCancellationLeavesTheOrderCancelled() {
+        String id = placeOrder();
+        assertThat(cancel(id, "{}").status()).isEqualTo(200);
         double consumedBefore = counter(EventMetrics.CONSUMED);
-        kafka.send(Topics.INVENTORY, pending, inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))),
-                pending, "c"), codec);
-        await().atMost(WAIT).until(() -> counter(EventMetrics.CONSUMED) > consumedBefore);
-        assertThat(status(pending)).isEqualTo("CANCELLED");
 
-        Http.Reply again = http.send(HttpRequest.POST("/orders/" + pending + "/cancel", "{}"));
+        kafka.send(Topics.INVENTORY, id, reserved(id, "c"), codec);
+
+        await().atMost(WAIT).until(() -> counter(EventMetrics.CONSUMED) > consumedBefore);
+        assertThat(status(id)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aCancelledOrderCannotBeCancelledAgain() {
+        String id = placeOrder();
+        assertThat(cancel(id, "{}").status()).isEqualTo(200);
+
+        Http.Reply again = cancel(id, "{}");
+
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("detail")).contains("CANCELLED").contains("only PENDING or CONFIRMED");
+    }
 
+    @Test
+    void aConfirmedOrderIsCancelledWithTheDefaultReasonWhenTheRequestHasNoBody() {
         String confirmed = placeOrder();
-        kafka.send(Topics.INVENTORY, confirmed, inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))),
-                confirmed, "c"), codec);
+        kafka.send(Topics.INVENTORY, confirmed, reserved(confirmed, "c"), codec);
         await().atMost(WAIT).until(() -> status(confirmed).equals("CONFIRMED"));
-        Http.Reply noBody = http.send(HttpRequest.POST("/orders/" + confirmed + "/cancel", ""));
+
+        Http.Reply noBody = cancel(confirmed, "");
+
         assertThat(noBody.status()).isEqualTo(200);
         assertThat(noBody.text("statusReason")).isEqualTo("Cancelled by customer");
+    }
 
+    @Test
+    void aRejectedOrderCannotBeCancelled() {
         String rejected = placeOrder();
         kafka.send(Topics.INVENTORY, rejected, inventory(new StockRejected("out of stock", List.of()), rejected, "c"),
                 codec);
         await().atMost(WAIT).until(() -> status(rejected).equals("REJECTED"));
-        Http.Reply refused = http.send(HttpRequest.POST("/orders/" + rejected + "/cancel", "{}"));
+
+        Http.Reply refused = cancel(rejected, "{}");
+
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(all(rejected, "OrderCancelled")).isEmpty();
+    }
+
+    private Http.Reply cancel(String orderId, String body) {
+        return http.send(HttpRequest.POST("/orders/" + orderId + "/cancel", body));
+    }
+
+    private static EventEnvelope reserved(String orderId, String correlationId) {
+        return inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))), orderId, correlationId);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package eventshop.orders;
 
-import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
 import eventshop.events.EventHeaders;
 import eventshop.events.OrderRejected;
@@ -10,15 +9,9 @@ import eventshop.events.Topics;
 import eventshop.orders.service.PendingOrderTimeOuts;
 import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
-import eventshop.testing.TestInfrastructure;
-import eventshop.testing.TestPostgres;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,48 +42,35 @@ import static org.awaitility.Awaitility.await;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SagaTimeOutTest implements TestPropertyProvider {
+class SagaTimeOutTest extends OrdersServiceFixture {
 
     // well above the 8 s time-out: the wait for a time-out is part of every test here
     private static final Duration WAIT = Duration.ofSeconds(40);
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper jsonMapper;
-    @Inject
-    EventCodec codec;
-    @Inject
     PendingOrderTimeOuts timeOuts;
 
-    private TestPostgres.Database db;
-    private Http http;
-    private KafkaTestClient kafka;
     private KafkaTestClient.TopicWatcher topics;
 
+    SagaTimeOutTest() {
+        super("orders");
+    }
+
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestInfrastructure.properties("orders"));
-        db = TestPostgres.Database.of(properties);
-        properties.put("eventshop.orders.saga.pending-timeout", "8s");
-        properties.put("eventshop.orders.saga.check-interval", "300ms");
-        properties.put("eventshop.orders.saga.batch-size", "3");
-        return properties;
+    protected Map<String, String> properties() {
+        return Map.of("eventshop.orders.saga.pending-timeout", "8s",
+                "eventshop.orders.saga.check-interval", "300ms",
+                "eventshop.orders.saga.batch-size", "3");
     }
 
     @BeforeAll
     void setUp() {
-        http = new Http(client.toBlocking(), jsonMapper);
-        kafka = KafkaTestClient.forSharedBroker();
         topics = kafka.watch(List.of(Topics.ORDERS, Topics.DEADLETTER));
-        TestCatalog.publishAllAndAwaitReplica(kafka, codec, http);
     }
 
     @AfterAll
     void tearDown() throws InterruptedException {
         topics.close();
-        kafka.close();
     }
 
     @Test
@@ -113,7 +92,7 @@ class SagaTimeOutTest implements TestPropertyProvider {
         EventEnvelope late = EventEnvelope.of(new StockReserved(List.of(new StockLine("TEST-ESP", 1))),
                 UUID.fromString(id), "late", "inventory-notification-service");
         kafka.send(Topics.INVENTORY, id, late, codec);
-        await().atMost(WAIT).until(() -> db.queryLong("SELECT count(*) FROM processed_event WHERE event_id = ?",
+        await().atMost(WAIT).until(() -> database.queryLong("SELECT count(*) FROM processed_event WHERE event_id = ?",
                 late.eventId()) == 1);
 
         assertThat(historyStatuses(get(id))).containsExactly("PENDING", "REJECTED");
@@ -148,7 +127,7 @@ class SagaTimeOutTest implements TestPropertyProvider {
             for (int i = 0; i < 4; i++) {
                 jobs.add(Executors.callable(() -> await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
                     timeOuts.rejectOverdueBatch();
-                    return db.queryLong("SELECT count(*) FROM customer_order WHERE status = 'PENDING' AND id IN ('"
+                    return database.queryLong("SELECT count(*) FROM customer_order WHERE status = 'PENDING' AND id IN ('"
                             + idList + "')") == 0;
                 })));
             }

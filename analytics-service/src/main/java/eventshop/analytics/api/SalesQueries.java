@@ -1,16 +1,15 @@
 package eventshop.analytics.api;
 
 import eventshop.analytics.AnalyticsConfiguration;
+import eventshop.analytics.domain.FiguresNotReadyException;
 import eventshop.analytics.domain.ProductFigures;
 import eventshop.analytics.domain.ProductRanking;
 import eventshop.analytics.domain.ShopFigures;
-import eventshop.analytics.streams.SalesStores;
+import eventshop.analytics.messaging.SalesStores;
 import eventshop.events.EventEnvelope;
 import eventshop.events.ProductSnapshot;
 import eventshop.events.ShopSales;
-import eventshop.platform.http.Problems;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -142,17 +141,12 @@ public class SalesQueries {
 
     private <T> T store(String name, QueryableStoreType<T> type) {
         if (streams.state() != KafkaStreams.State.RUNNING) {
-            throw notReady(streams.state().name());
+            throw new FiguresNotReadyException(streams.state().name());
         }
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(name, type));
         } catch (InvalidStateStoreException e) {
-            throw notReady(e.getMessage());
+            throw new FiguresNotReadyException(e.getMessage());
         }
-    }
-
-    private static RuntimeException notReady(String why) {
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Figures not ready",
-                "The sales figures are being rebuilt from Kafka (" + why + "); try again in a few seconds.");
     }
 }

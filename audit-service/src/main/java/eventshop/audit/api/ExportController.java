@@ -1,13 +1,11 @@
 package eventshop.audit.api;
 
-import eventshop.platform.security.Roles;
-import io.micronaut.security.annotation.Secured;
 import eventshop.audit.persistence.JournalFilter;
 import eventshop.audit.persistence.JournalRecord;
 import eventshop.audit.persistence.JournalRepository;
 import eventshop.platform.http.openapi.InvalidRequestProblem;
 import eventshop.platform.http.openapi.StandardProblems;
-import io.micronaut.context.annotation.Value;
+import eventshop.platform.security.Roles;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -18,6 +16,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,10 +50,10 @@ public class ExportController {
     private final int chunkSize;
 
     public ExportController(JournalRepository journal, JsonMapper json,
-                            @Value("${eventshop.audit.export.chunk-size:500}") int chunkSize) {
+                            ExportConfiguration configuration) {
         this.journal = journal;
         this.json = json;
-        this.chunkSize = chunkSize;
+        this.chunkSize = configuration.getChunkSize();
     }
 
     @Operation(summary = "Export the journal as JSON Lines", description = "The same filter as /audit/events; one "

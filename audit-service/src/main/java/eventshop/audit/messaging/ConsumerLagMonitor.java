@@ -2,7 +2,7 @@ package eventshop.audit.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -33,10 +33,9 @@ public class ConsumerLagMonitor {
     private final String group;
     private final AtomicLong lag = new AtomicLong(-1);
 
-    public ConsumerLagMonitor(AdminClient admin, MeterRegistry registry,
-                              @Value("${eventshop.audit.consumer-group:audit-journal}") String group) {
+    public ConsumerLagMonitor(AdminClient admin, MeterRegistry registry, Environment environment) {
         this.admin = admin;
-        this.group = group;
+        this.group = environment.getProperty(JournalListener.GROUP_SETTING, String.class, JournalListener.GROUP);
         registry.gauge(LAG, Tags.of("group", group), lag);
     }
 

@@ -1,5 +1,6 @@
 package eventshop.audit.messaging;
 
+import eventshop.audit.service.JournalMetrics;
 import eventshop.events.Topics;
 import eventshop.platform.messaging.ConsumerHealth;
 import eventshop.platform.messaging.Listeners;
@@ -10,8 +11,8 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Property;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,8 @@ import java.util.List;
  * database to come back).
  */
 @KafkaListener(
-        groupId = "${eventshop.audit.consumer-group:audit-journal}",
-        clientId = JournalListener.CONSUMER_ID,
+        groupId = "${" + JournalListener.GROUP_SETTING + ":" + JournalListener.GROUP + "}",
+        clientId = JournalListener.GROUP,
         batch = true,
         offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
@@ -50,7 +51,13 @@ import java.util.List;
         })
 public class JournalListener {
 
-    public static final String CONSUMER_ID = "audit-journal";
+    /** Also the client id, so the broker's and the health check's lists name the journal alike. */
+    static final String GROUP = "audit-journal";
+    /**
+     * Replaces {@link #GROUP} where a journal must start over from the earliest offsets under a group of its own: each
+     * audit test journals into a fresh database.
+     */
+    static final String GROUP_SETTING = "eventshop.audit.consumer-group";
     private static final Logger LOG = LoggerFactory.getLogger(JournalListener.class);
 
     private final Journal journal;
@@ -70,12 +77,12 @@ public class JournalListener {
             appended = journal.append(batch, Instant.now());
         } catch (RuntimeException e) {
             metrics.writeFailed();
-            health.failed(CONSUMER_ID, e);
+            health.failed(GROUP, e);
             Listeners.seekBack(batch, kafkaConsumer);
             LOG.warn("Could not journal {} records, will retry without committing: {}", batch.size(), e.toString());
             throw e;
         }
-        health.succeeded(CONSUMER_ID);
+        health.succeeded(GROUP);
         metrics.written(appended.records(), appended.inserted());
     }
 }

@@ -1,31 +1,29 @@
 package eventshop.inventory.api;
 
-import eventshop.platform.security.Roles;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
+import eventshop.inventory.domain.UnknownProductException;
 import eventshop.inventory.persistence.ProductRepository;
-import eventshop.inventory.stock.RestockService;
-import eventshop.platform.http.Problems;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
+import eventshop.inventory.service.RestockService;
 import eventshop.platform.http.openapi.BodyProblems;
 import eventshop.platform.http.openapi.ConflictProblem;
 import eventshop.platform.http.openapi.NotFoundProblem;
 import eventshop.platform.http.openapi.StandardProblems;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Header;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import eventshop.platform.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.zalando.problem.ThrowableProblem;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
@@ -57,7 +55,7 @@ public class ProductController {
     @NotFoundProblem
     @Get("/{sku}")
     ProductView get(String sku) {
-        return products.findById(sku).map(ProductView::of).orElseThrow(() -> unknown(sku));
+        return products.findById(sku).map(ProductView::of).orElseThrow(() -> new UnknownProductException(sku));
     }
 
     /** With an Idempotency-Key (as POST /orders takes it), a retry restocks nothing and answers like the first. */
@@ -72,13 +70,8 @@ public class ProductController {
                                       @Header(IDEMPOTENCY_KEY) @Nullable @Size(max = 100)
                                       @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
                                       String idempotencyKey) {
-        RestockService.Restocked restocked = restocks.restock(sku, request.quantity(), idempotencyKey)
-                .orElseThrow(() -> unknown(sku));
+        RestockService.Restocked restocked = restocks.restock(sku, request.quantity(), idempotencyKey);
         return HttpResponse.ok(ProductView.of(restocked.product()))
                 .header(IDEMPOTENT_REPLAY, String.valueOf(restocked.replayed()));
-    }
-
-    private static ThrowableProblem unknown(String sku) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Unknown product", "There is no product with SKU " + sku);
     }
 }

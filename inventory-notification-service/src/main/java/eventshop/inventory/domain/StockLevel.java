@@ -3,6 +3,9 @@ package eventshop.inventory.domain;
 /** Stock of one product against its low-water mark. Low means strictly below the mark. */
 public record StockLevel(int stock, int lowWaterMark) {
 
+    /** No shelf holds more; keeps stock far from int overflow whatever is restocked. */
+    public static final int MAX_STOCK = 1_000_000;
+
     public boolean low() {
         return stock < lowWaterMark;
     }

@@ -19,18 +19,12 @@ public record StockRequest(SortedMap<String, Integer> quantities) {
         quantities = Collections.unmodifiableSortedMap(new TreeMap<>(quantities));
     }
 
-    /** @throws IllegalArgumentException when a SKU's total quantity does not fit in an int (nonsense, not stock) */
+    /** @throws ArithmeticException when a SKU's total quantity does not fit in an int (nonsense, not stock) */
     public static StockRequest of(List<OrderLine> lines) {
         SortedMap<String, Integer> quantities = new TreeMap<>();
         for (OrderLine line : lines) {
             quantities.merge(line.sku(), line.quantity(), Math::addExact);
         }
-        return new StockRequest(quantities);
-    }
-
-    public static StockRequest ofLines(List<StockLine> lines) {
-        SortedMap<String, Integer> quantities = new TreeMap<>();
-        lines.forEach(line -> quantities.merge(line.sku(), line.quantity(), Math::addExact));
         return new StockRequest(quantities);
     }
 

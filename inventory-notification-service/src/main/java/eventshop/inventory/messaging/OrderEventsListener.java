@@ -5,7 +5,7 @@ import eventshop.events.OrderCancelled;
 import eventshop.events.OrderPlaced;
 import eventshop.events.OrderRejected;
 import eventshop.events.Topics;
-import eventshop.inventory.stock.ReservationService;
+import eventshop.inventory.service.ReservationService;
 import eventshop.platform.messaging.EventHandler;
 import eventshop.platform.messaging.IncomingEvents;
 import eventshop.platform.messaging.Listeners;
@@ -33,7 +33,7 @@ import java.util.List;
                 retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
 public class OrderEventsListener implements EventHandler {
 
-    public static final String GROUP = "inventory-notification-service";
+    static final String GROUP = "inventory-notification-service";
 
     private final IncomingEvents incoming;
     private final ReservationService reservations;
@@ -56,7 +56,7 @@ public class OrderEventsListener implements EventHandler {
     @Override
     public void apply(EventEnvelope event) {
         if (event.data() instanceof OrderPlaced placed) {
-            reservations.reserve(event, placed);
+            reservations.reserveOrReject(event, placed);
         } else if (event.data() instanceof OrderCancelled cancelled) {
             reservations.release(event, cancelled);
         } else if (event.data() instanceof OrderRejected rejected) { // the orders service's saga time-out

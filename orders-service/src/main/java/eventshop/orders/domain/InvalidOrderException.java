@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The request is well-formed but cannot become an order; each offending field is named. */
-public class InvalidOrderException extends RuntimeException {
+public final class InvalidOrderException extends DomainException {
 
     private final List<FieldError> errors;
 

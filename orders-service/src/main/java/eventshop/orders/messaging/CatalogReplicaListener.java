@@ -27,13 +27,13 @@ import java.util.List;
  * of the partition: the topic, not this database, is the source of truth, so a fresh or restored database is rebuilt
  * whatever offsets the group committed before. Snapshots are upserts, so reading one twice is harmless.
  */
-@KafkaListener(groupId = "${eventshop.orders.catalog-group}", batch = true, offsetReset = OffsetReset.EARLIEST,
+@KafkaListener(groupId = CatalogReplicaListener.GROUP, batch = true, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
                 retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
 public class CatalogReplicaListener implements ConsumerSeekAware, EventHandler {
 
-    static final String CONSUMER = "orders-catalog-replica";
+    static final String GROUP = "orders-catalog-replica";
 
     private final IncomingEvents incoming;
     private final CatalogReplica replica;
@@ -45,7 +45,7 @@ public class CatalogReplicaListener implements ConsumerSeekAware, EventHandler {
 
     @Topic(Topics.CATALOG)
     void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
-        incoming.handleLatestPerKey(records, kafkaConsumer, CONSUMER, this);
+        incoming.handleLatestPerKey(records, kafkaConsumer, GROUP, this);
     }
 
     @Override

@@ -16,13 +16,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.List;
 
 /** Inventory's answers (StockReserved / StockRejected) move orders on; a poll at a time, each event applied once. */
-@KafkaListener(groupId = "${eventshop.orders.inventory-group}", batch = true, offsetReset = OffsetReset.EARLIEST,
+@KafkaListener(groupId = InventoryOutcomeListener.GROUP, batch = true, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
                 retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
 public class InventoryOutcomeListener {
 
-    static final String CONSUMER = "orders-inventory-outcomes";
+    static final String GROUP = "orders-inventory-outcomes";
 
     private final IncomingEvents incoming;
     private final InventoryOutcomes outcomes;
@@ -34,6 +34,6 @@ public class InventoryOutcomeListener {
 
     @Topic(Topics.INVENTORY)
     void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
-        incoming.handleOnce(records, kafkaConsumer, CONSUMER, outcomes::apply);
+        incoming.handleOnce(records, kafkaConsumer, GROUP, outcomes::apply);
     }
 }

@@ -37,8 +37,6 @@ public interface CatalogRepository extends GenericRepository<CatalogProductEntit
 
     List<CatalogProductEntity> findBySkuIn(Collection<String> skus);
 
-    Optional<CatalogProductEntity> findBySku(String sku);
-
     @Query(value = "SELECT * FROM catalog_product WHERE lower(name) = lower(:name) ORDER BY sku LIMIT 1",
             nativeQuery = true)
     Optional<CatalogProductEntity> findFirstByNameIgnoringCase(String name);

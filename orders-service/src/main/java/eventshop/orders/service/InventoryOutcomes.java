@@ -6,6 +6,7 @@ import eventshop.events.StockReserved;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.domain.PendingTimeOut;
 import eventshop.orders.domain.Transition;
+import eventshop.orders.messaging.OrderOutbox;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderRepository;
 import eventshop.platform.messaging.UnprocessableEventException;
@@ -24,12 +25,12 @@ public class InventoryOutcomes {
 
     private final OrderRepository orders;
     private final OrderTransitions transitions;
-    private final OrderEvents events;
+    private final OrderOutbox outbox;
 
-    public InventoryOutcomes(OrderRepository orders, OrderTransitions transitions, OrderEvents events) {
+    public InventoryOutcomes(OrderRepository orders, OrderTransitions transitions, OrderOutbox outbox) {
         this.orders = orders;
         this.transitions = transitions;
-        this.events = events;
+        this.outbox = outbox;
     }
 
     /** Runs inside the consumer's transaction; other inventory events (stock movements) are not about an outcome. */
@@ -53,9 +54,9 @@ public class InventoryOutcomes {
             case APPLY -> {
                 OrderEntity moved = transitions.move(order, outcome, reason);
                 if (outcome == OrderStatus.CONFIRMED) {
-                    events.confirmed(moved);
+                    outbox.confirmed(moved);
                 } else {
-                    events.rejected(moved, reason);
+                    outbox.rejected(moved, reason);
                 }
             }
             case ALREADY_DONE -> LOG.info("Order {} is already {}; {} changes nothing", order.id(), outcome,

@@ -1,10 +1,11 @@
 package eventshop.orders.service;
 
+import eventshop.orders.domain.OrderNotCancellableException;
+import eventshop.orders.domain.OrderNotFoundException;
 import eventshop.orders.domain.OrderStatus;
+import eventshop.orders.messaging.OrderOutbox;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderRepository;
-import eventshop.platform.http.Problems;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -18,22 +19,21 @@ public class OrderCancellation {
 
     private final OrderRepository orders;
     private final OrderTransitions transitions;
-    private final OrderEvents events;
+    private final OrderOutbox outbox;
 
-    public OrderCancellation(OrderRepository orders, OrderTransitions transitions, OrderEvents events) {
+    public OrderCancellation(OrderRepository orders, OrderTransitions transitions, OrderOutbox outbox) {
         this.orders = orders;
         this.transitions = transitions;
-        this.events = events;
+        this.outbox = outbox;
     }
 
     @Transactional
     public void cancel(UUID orderId, String reason) {
-        OrderEntity order = orders.findByIdForUpdate(orderId).orElseThrow(() -> OrderQueries.notFound(orderId));
+        OrderEntity order = orders.findByIdForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
         if (!order.status().isCancellable()) {
-            throw Problems.of(HttpStatus.CONFLICT, "Order cannot be cancelled",
-                    "Order " + orderId + " is " + order.status() + "; only PENDING or CONFIRMED orders can be cancelled");
+            throw new OrderNotCancellableException(orderId, order.status());
         }
         OrderEntity cancelled = transitions.move(order, OrderStatus.CANCELLED, reason);
-        events.cancelled(cancelled, reason);
+        outbox.cancelled(cancelled, reason);
     }
 }

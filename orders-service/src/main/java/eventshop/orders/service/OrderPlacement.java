@@ -1,20 +1,19 @@
 package eventshop.orders.service;
 
-import eventshop.orders.domain.InvalidOrderException;
+import eventshop.events.Timestamps;
+import eventshop.orders.domain.IdempotencyKeyReusedException;
 import eventshop.orders.domain.OrderPricing;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.domain.PricedLine;
 import eventshop.orders.domain.PricedOrder;
 import eventshop.orders.domain.RequestedLine;
+import eventshop.orders.messaging.OrderOutbox;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderLineEntity;
 import eventshop.orders.persistence.OrderLineRepository;
 import eventshop.orders.persistence.OrderRepository;
 import eventshop.platform.correlation.CorrelationId;
-import eventshop.platform.http.Problems;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.problem.violations.Violation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -42,16 +41,16 @@ public class OrderPlacement {
     private final OrderRepository orders;
     private final OrderLineRepository lines;
     private final OrderTransitions transitions;
-    private final OrderEvents events;
+    private final OrderOutbox outbox;
     private final OrderQueries queries;
 
     public OrderPlacement(CatalogReplica catalog, OrderRepository orders, OrderLineRepository lines,
-                          OrderTransitions transitions, OrderEvents events, OrderQueries queries) {
+                          OrderTransitions transitions, OrderOutbox outbox, OrderQueries queries) {
         this.catalog = catalog;
         this.orders = orders;
         this.lines = lines;
         this.transitions = transitions;
-        this.events = events;
+        this.outbox = outbox;
         this.queries = queries;
     }
 
@@ -65,13 +64,13 @@ public class OrderPlacement {
             }
         }
         PricedOrder priced = price(request.lines());
-        Instant now = OrderTransitions.now();
+        Instant now = Timestamps.now();
         OrderTransitions.Created created = transitions.created(new OrderEntity(UUID.randomUUID(),
                 request.customerName(), request.customerEmail(), OrderStatus.PENDING, null, priced.total(),
                 priced.currency(), CorrelationId.current().orElse(null), idempotencyKey, fingerprint, now, now));
         OrderEntity order = created.order();
         List<OrderLineEntity> saved = lines.saveAll(toEntities(order.id(), priced.lines()));
-        events.placed(order, saved);
+        outbox.placed(order, saved);
         return new Placed(order.id(), false, new OrderDetails(order, saved, List.of(created.history())));
     }
 
@@ -79,22 +78,15 @@ public class OrderPlacement {
         orders.lockIdempotencyKey(idempotencyKey);
         return orders.findByIdempotencyKey(idempotencyKey).map(existing -> {
             if (!fingerprint.equals(existing.requestFingerprint())) {
-                throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", "Idempotency-Key '"
-                        + idempotencyKey + "' was first used for a different request (order " + existing.id()
-                        + "); use a new key for a new order");
+                throw new IdempotencyKeyReusedException(idempotencyKey, existing.id());
             }
             return new Placed(existing.id(), true, queries.get(existing.id()));
         });
     }
 
-    /** Business validation answers like bean validation: 400 with {@code violations:[{field,message}]}. */
+    /** @throws eventshop.orders.domain.InvalidOrderException naming each line the catalog cannot price */
     private PricedOrder price(List<RequestedLine> requested) {
-        try {
-            return OrderPricing.price(requested, catalog.entries(requested.stream().map(RequestedLine::sku).toList()));
-        } catch (InvalidOrderException e) {
-            throw Problems.invalidFields(e.errors().stream().map(error -> new Violation(error.field(), error.message()))
-                    .toList());
-        }
+        return OrderPricing.price(requested, catalog.entries(requested.stream().map(RequestedLine::sku).toList()));
     }
 
     private static List<OrderLineEntity> toEntities(UUID orderId, List<PricedLine> priced) {

@@ -1,19 +1,17 @@
 package eventshop.orders.service;
 
+import eventshop.orders.domain.OrderNotFoundException;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderLineRepository;
 import eventshop.orders.persistence.OrderRepository;
 import eventshop.orders.persistence.StatusChangeRepository;
-import eventshop.platform.http.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import org.zalando.problem.ThrowableProblem;
 
 import java.util.UUID;
 
@@ -35,13 +33,8 @@ public class OrderQueries {
 
     @ReadOnly
     public OrderDetails get(UUID id) {
-        OrderEntity order = orders.findById(id).orElseThrow(() -> notFound(id));
+        OrderEntity order = orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
         return new OrderDetails(order, lines.findByOrderIdOrderByLineNo(id), history.findByOrderIdOrderById(id));
-    }
-
-    /** The answer to any request about an order that does not exist. */
-    static ThrowableProblem notFound(UUID orderId) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Order not found", "No order with id " + orderId);
     }
 
     @ReadOnly

@@ -1,5 +1,6 @@
 package eventshop.orders.service;
 
+import eventshop.events.Timestamps;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderRepository;
@@ -10,8 +11,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
@@ -42,13 +41,9 @@ public class OrderTransitions {
 
     @Transactional(propagation = MANDATORY)
     public OrderEntity move(OrderEntity order, OrderStatus status, @Nullable String reason) {
-        OrderEntity updated = orders.update(order.withStatus(status, reason, now()));
+        OrderEntity updated = orders.update(order.withStatus(status, reason, Timestamps.now()));
         record(updated, reason);
         return updated;
-    }
-
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private StatusChangeEntity record(OrderEntity order, @Nullable String reason) {

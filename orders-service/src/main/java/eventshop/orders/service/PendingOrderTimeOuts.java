@@ -1,7 +1,9 @@
 package eventshop.orders.service;
 
+import eventshop.events.Timestamps;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.domain.PendingTimeOut;
+import eventshop.orders.messaging.OrderOutbox;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderRepository;
 import eventshop.platform.correlation.CorrelationId;
@@ -28,15 +30,15 @@ public class PendingOrderTimeOuts {
 
     private final OrderRepository orders;
     private final OrderTransitions transitions;
-    private final OrderEvents events;
-    private final SagaTimeOutSettings settings;
+    private final OrderOutbox outbox;
+    private final SagaConfiguration settings;
     private final TransactionOperations<Connection> transactions;
 
-    public PendingOrderTimeOuts(OrderRepository orders, OrderTransitions transitions, OrderEvents events,
-                                SagaTimeOutSettings settings, TransactionOperations<Connection> transactions) {
+    public PendingOrderTimeOuts(OrderRepository orders, OrderTransitions transitions, OrderOutbox outbox,
+                                SagaConfiguration settings, TransactionOperations<Connection> transactions) {
         this.orders = orders;
         this.transitions = transitions;
-        this.events = events;
+        this.outbox = outbox;
         this.settings = settings;
         this.transactions = transactions;
     }
@@ -60,11 +62,11 @@ public class PendingOrderTimeOuts {
         String reason = PendingTimeOut.reason(settings.getPendingTimeout());
         return transactions.executeWrite(status -> {
             List<OrderEntity> overdue = orders.lockPendingCreatedBefore(
-                    OrderTransitions.now().minus(settings.getPendingTimeout()), settings.getBatchSize());
+                    Timestamps.now().minus(settings.getPendingTimeout()), settings.getBatchSize());
             for (OrderEntity order : overdue) {
                 CorrelationId.runWith(order.correlationId(), () -> {
                     OrderEntity rejected = transitions.move(order, OrderStatus.REJECTED, reason);
-                    events.rejected(rejected, reason);
+                    outbox.rejected(rejected, reason);
                 });
                 LOG.info("Order {} rejected: {}", order.id(), reason);
             }

@@ -2,7 +2,6 @@ package eventshop.platform.http;
 
 import eventshop.platform.correlation.CorrelationId;
 import eventshop.platform.security.Roles;
-import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,14 +11,15 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.problem.HttpStatusType;
 import io.micronaut.problem.ProblemErrorResponseProcessor;
 import io.micronaut.problem.conf.ProblemConfiguration;
+import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
 import org.zalando.problem.Problem;
 import org.zalando.problem.ThrowableProblem;
 
 /**
- * RFC 7807 bodies for every error (micronaut-problem-json). A service refuses a request by throwing {@link Problems}
- * (rendered as it is); any other 4xx keeps Micronaut's message as its detail (a plain {@code HttpStatusException}
- * included). Two rules are added:
+ * RFC 7807 bodies for every error (micronaut-problem-json). A refusal arrives as a {@link Problems} problem (from a
+ * service's {@code api.DomainProblems}, or thrown by the api layer) and is rendered as it is; any other 4xx keeps
+ * Micronaut's message as its detail (a plain {@code HttpStatusException} included). Three rules are added:
  * <ul>
  * <li>a 5xx says that it failed and which request id to quote, never why: exception messages can carry SQL, URLs or
  * credentials, and the cause is in the log under the same id;</li>

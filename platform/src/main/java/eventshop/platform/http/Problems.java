@@ -10,13 +10,12 @@ import org.zalando.problem.ThrowableProblem;
 import java.util.List;
 
 /**
- * The one way a service refuses a request it understands but will not carry out: throw what these methods return,
- * from the controller or from the service that makes the decision. micronaut-problem-json renders a
- * {@link ThrowableProblem} as it is ({@code application/problem+json}, the given status, title and detail), and a
- * refusal of several fields with the same {@code violations:[{field,message}]} shape as bean validation, so a client
- * reads every 4xx of every service the same way.
- * <p>
- * Pure domain code (no framework) keeps its own exceptions; the service that calls it turns them into a problem.
+ * The problem (RFC 7807) of each kind of refusal, with its HTTP status decided here, once. A service's domain throws
+ * its own exceptions; the service's {@code api.DomainProblems} turns each into one of these, and a request the
+ * {@code api} layer itself cannot read (a {@code from} after its {@code to}) is refused here directly.
+ * micronaut-problem-json renders a {@link ThrowableProblem} as it is ({@code application/problem+json}, the given
+ * status, title and detail), and a refusal of several fields with the same {@code violations:[{field,message}]} shape
+ * as bean validation, so a client reads every 4xx of every service the same way.
  */
 public final class Problems {
 
@@ -31,6 +30,26 @@ public final class Problems {
     /** A refusal titled by its status ({@code "Not Found"}). */
     public static ThrowableProblem of(HttpStatus status, String detail) {
         return of(status, status.getReason(), detail);
+    }
+
+    /** Nothing of that id or name exists. */
+    public static ThrowableProblem notFound(String title, String detail) {
+        return of(HttpStatus.NOT_FOUND, title, detail);
+    }
+
+    /** The request is valid, but the state of what it names forbids it now (an order already shipped). */
+    public static ThrowableProblem conflict(String title, String detail) {
+        return of(HttpStatus.CONFLICT, title, detail);
+    }
+
+    /** The request is valid, but contradicts an earlier one or asks for more than the service does at once. */
+    public static ThrowableProblem unprocessable(String title, String detail) {
+        return of(HttpStatus.UNPROCESSABLE_ENTITY, title, detail);
+    }
+
+    /** The service cannot answer yet (its state is being rebuilt); the same request succeeds later. */
+    public static ThrowableProblem unavailable(String title, String detail) {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, title, detail);
     }
 
     public static ThrowableProblem badRequest(String detail) {

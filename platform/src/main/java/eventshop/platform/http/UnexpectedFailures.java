@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * the request id, then answered as Micronaut would, a 500 through the {@link ErrorResponseProcessor}
  * ({@link ProblemResponses}: a problem body quoting the request id, never the cause). Left to Micronaut, the
  * "Unexpected error occurred" line is written outside the request's propagated context, so it lacks the correlation id
- * that the client is told to quote. Refusals ({@link Problems}), validation, unreadable bodies and status exceptions
- * keep their own, closer handlers.
+ * that the client is told to quote. Refusals (a service's {@code DomainProblems}, {@link Problems}), validation,
+ * unreadable bodies and status exceptions keep their own, closer handlers.
  */
 @Singleton
 @Produces

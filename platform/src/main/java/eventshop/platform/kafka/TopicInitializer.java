@@ -1,11 +1,11 @@
 package eventshop.platform.kafka;
 
 import eventshop.events.Topics;
+import io.micronaut.configuration.kafka.config.AbstractKafkaConfiguration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.configuration.kafka.config.AbstractKafkaConfiguration;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -33,10 +33,11 @@ public class TopicInitializer implements BeanCreatedEventListener<AbstractKafkaC
     private final int replicationFactor;
     private volatile boolean attempted;
 
-    public TopicInitializer(@Value("${kafka.bootstrap.servers:localhost:9092}") String bootstrapServers,
-                            @Value("${eventshop.kafka.replication-factor:1}") int replicationFactor) {
+    /** @param bootstrapServers micronaut-kafka's own setting, read as it is: its beans are what this intercepts */
+    public TopicInitializer(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                            TopicsConfiguration configuration) {
         this.bootstrapServers = bootstrapServers;
-        this.replicationFactor = replicationFactor;
+        this.replicationFactor = configuration.getReplicationFactor();
     }
 
     @Override

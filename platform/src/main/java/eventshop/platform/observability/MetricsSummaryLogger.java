@@ -1,8 +1,8 @@
 package eventshop.platform.observability;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.OrderUtil;
+import io.micronaut.runtime.ApplicationConfiguration;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -26,10 +26,10 @@ public class MetricsSummaryLogger {
     private final String serviceName;
 
     public MetricsSummaryLogger(List<SummaryContributor> contributors,
-                                @Value("${micronaut.application.name}") String serviceName) {
+                                ApplicationConfiguration application) {
         this.contributors = new ArrayList<>(contributors);
         OrderUtil.sort(this.contributors);
-        this.serviceName = serviceName;
+        this.serviceName = application.getName().orElseThrow();
     }
 
     @Scheduled(fixedDelay = "${eventshop.metrics-summary.interval:30s}",

@@ -4,9 +4,9 @@ import eventshop.events.DomainEvent;
 import eventshop.events.EventCodec;
 import eventshop.events.EventEnvelope;
 import eventshop.platform.correlation.CorrelationId;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.runtime.ApplicationConfiguration;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.annotation.Transactional;
@@ -52,11 +52,11 @@ public class Outbox {
     private final Map<Connection, List<OutboxMessage>> pending = new ConcurrentHashMap<>();
 
     public Outbox(TransactionOperations<Connection> transactions, EventCodec codec,
-                  ApplicationEventPublisher<Appended> appended, @Value("${micronaut.application.name}") String source) {
+                  ApplicationEventPublisher<Appended> appended, ApplicationConfiguration application) {
         this.transactions = transactions;
         this.codec = codec;
         this.appended = appended;
-        this.source = source;
+        this.source = application.getName().orElseThrow();
     }
 
     /**

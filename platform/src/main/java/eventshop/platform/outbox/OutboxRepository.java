@@ -28,8 +28,6 @@ public interface OutboxRepository extends GenericRepository<OutboxMessage, Long>
     @Query(value = "UPDATE outbox SET published_at = :publishedAt WHERE id IN (:ids)", nativeQuery = true)
     void markPublished(Collection<Long> ids, Instant publishedAt);
 
-    boolean existsByEventId(java.util.UUID eventId);
-
     @Query(value = "SELECT count(*) FROM outbox WHERE published_at IS NULL", nativeQuery = true)
     long countUnpublished();
 

@@ -1,4 +1,0 @@
-package eventshop.inventory.stock;
-
-/** Published inside the deciding transaction; metrics count it only once that transaction commits. */
-public enum StockOutcome { RESERVED, REJECTED, RELEASED }
