@@ -12,7 +12,7 @@ import eventshop.api.orders.v1.StatusChange;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Canned backend answers, shaped as CONVENTIONS.md's HTTP APIs and orders-service's gRPC API. */
+/** Canned backend answers, shaped as the back-ends' HTTP APIs (their /openapi.yml) and orders-service's gRPC API. */
 final class Fixtures {
 
     static final UUID ORDER_ID = UUID.fromString("11111111-2222-3333-4444-555555555555");

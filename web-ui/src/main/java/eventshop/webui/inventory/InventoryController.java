@@ -18,7 +18,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
-import eventshop.webui.shop.IdempotencyKeys;
+import eventshop.webui.forms.IdempotencyKeys;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;

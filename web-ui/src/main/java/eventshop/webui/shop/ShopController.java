@@ -7,6 +7,10 @@ import eventshop.webui.layout.Page;
 import eventshop.api.orders.v1.LineItem;
 import eventshop.api.orders.v1.PlaceOrderRequest;
 import eventshop.webui.orders.OrderView;
+import eventshop.webui.orders.OrderForm;
+import eventshop.webui.orders.OrderRefusals;
+import eventshop.webui.forms.FieldErrors;
+import eventshop.webui.forms.IdempotencyKeys;
 import eventshop.webui.orders.OrdersGateway;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -42,10 +46,10 @@ public class ShopController {
 
     private final ProductCatalog catalog;
     private final OrdersGateway orders;
-    private final OrderProblems problems;
+    private final OrderRefusals problems;
     private final Validator validator;
 
-    public ShopController(ProductCatalog catalog, OrdersGateway orders, OrderProblems problems, Validator validator) {
+    public ShopController(ProductCatalog catalog, OrdersGateway orders, OrderRefusals problems, Validator validator) {
         this.catalog = catalog;
         this.orders = orders;
         this.problems = problems;
@@ -82,7 +86,7 @@ public class ShopController {
             LOG.info("order {} placed for request {}", order.id(), requestId);
             return MyOrders.remember(HttpResponse.seeOther(URI.create("/orders/" + order.id())), request, order.id());
         } catch (StatusRuntimeException e) {
-            if (OrderProblems.isRefusal(e)) {
+            if (OrderRefusals.isRefusal(e)) {
                 return rejected(form, problems.toFieldErrors(e, form), null, key);
             }
             Status.Code code = e.getStatus().getCode();

@@ -1,4 +1,4 @@
-package eventshop.webui.shop;
+package eventshop.webui.orders;
 
 import eventshop.events.OrderLine;
 import io.micronaut.core.annotation.Introspected;

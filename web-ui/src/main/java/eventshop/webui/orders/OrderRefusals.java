@@ -1,4 +1,4 @@
-package eventshop.webui.shop;
+package eventshop.webui.orders;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
@@ -7,6 +7,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+
+import eventshop.webui.forms.FieldErrors;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,7 +20,7 @@ import java.util.regex.Matcher;
  * description naming a submitted SKU goes next to that line; anything else on top.
  */
 @Singleton
-public class OrderProblems {
+public class OrderRefusals {
 
     /** orders-service's answers about the request itself, as opposed to "could not do it now". */
     private static final Set<Status.Code> REFUSALS = EnumSet.of(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
