@@ -145,7 +145,7 @@ class StaffSignInTest implements TestPropertyProvider {
         assertEquals(303, response.code());
         assertEquals("/login?failed=true", response.getHeaders().get("Location"));
         assertTrue(response.getCookie("JWT").isEmpty());
-        assertTrue(Jsoup.parse(client.toBlocking().retrieve("/login?failed=true")).select(".error").hasText());
+        assertTrue(Jsoup.parse(client.toBlocking().retrieve("/login?failed=true")).select(".form-error").hasText());
     }
 
     @Test
