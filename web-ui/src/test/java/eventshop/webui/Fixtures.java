@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Canned backend answers, shaped as the back-ends' HTTP APIs (their /openapi.yml) and orders-service's gRPC API. */
-final class Fixtures {
+public final class Fixtures {
 
     static final UUID ORDER_ID = UUID.fromString("11111111-2222-3333-4444-555555555555");
     static final UUID XSS_ORDER_ID = UUID.fromString("66666666-7777-8888-9999-000000000000");
@@ -22,7 +22,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static String products() {
+    public static String products() {
         return """
                 [{"sku":"ESP","name":"Espresso","description":"Short and strong","price":2.50,"currency":"EUR",
                   "stock":40,"lowWaterMark":5,"lowStock":false},
