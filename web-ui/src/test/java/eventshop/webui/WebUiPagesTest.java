@@ -10,7 +10,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.micronaut.http.client.sse.SseClient;
-import eventshop.testing.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -50,10 +49,11 @@ class WebUiPagesTest implements TestPropertyProvider {
 
     private static final String TOKEN = new CsrfTokens(StaffSession.SIGNING_SECRET).newToken();
 
-    private final FakeOrders orders = new FakeOrders();
-    private final FakeBackend catalog = new FakeBackend();
-    private final FakeBackend inventory = new FakeBackend();
-    private final FakeBackend audit = new FakeBackend();
+    private final FakeBackends backends = new FakeBackends();
+    private final FakeOrders orders = backends.orders;
+    private final FakeBackend catalog = backends.catalog;
+    private final FakeBackend inventory = backends.inventory;
+    private final FakeBackend audit = backends.audit;
 
     @Inject
     @Client("/")
@@ -85,14 +85,7 @@ class WebUiPagesTest implements TestPropertyProvider {
                         Response.json(Fixtures.timeline(Fixtures.ORDER_ID)))
                 .answer("GET", "/audit/events", Response.json(Fixtures.journal()))
                 .answer("GET", "/audit/stats", Response.json(Fixtures.stats()));
-        Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
-        props.put("micronaut.http.services.orders.url", catalog.url());
-        props.put("grpc.channels.orders.address", orders.address());
-        props.put("micronaut.http.services.inventory.url", inventory.url());
-        props.put("micronaut.http.services.audit.url", audit.url());
-        props.put("micronaut.http.client.follow-redirects", "false");
-        props.putAll(StaffSession.properties());
-        return props;
+        return backends.properties();
     }
 
     private StaffSession staff;
@@ -104,10 +97,7 @@ class WebUiPagesTest implements TestPropertyProvider {
 
     @AfterAll
     void stopBackends() {
-        orders.close();
-        catalog.close();
-        inventory.close();
-        audit.close();
+        backends.close();
     }
 
     @Test

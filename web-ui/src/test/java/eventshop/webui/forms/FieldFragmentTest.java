@@ -2,8 +2,8 @@ package eventshop.webui.forms;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
-import eventshop.testing.TestInfrastructure;
 import eventshop.webui.FakeBackend;
+import eventshop.webui.FakeBackends;
 import eventshop.webui.FakeBackend.Response;
 import eventshop.webui.FakeOrders;
 import eventshop.webui.Fixtures;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,10 +48,11 @@ class FieldFragmentTest implements TestPropertyProvider {
     private static final String EMAIL_REFUSED = "mail to example.org is not delivered";
     private static final String LIMIT_EXCEEDED = "restocking MUG by 5 would hold more than the shelf takes";
 
-    private final FakeOrders orders = new FakeOrders();
-    private final FakeBackend catalog = new FakeBackend();
-    private final FakeBackend inventory = new FakeBackend();
-    private final FakeBackend audit = new FakeBackend();
+    private final FakeBackends backends = new FakeBackends();
+    private final FakeOrders orders = backends.orders;
+    private final FakeBackend catalog = backends.catalog;
+    private final FakeBackend inventory = backends.inventory;
+    private final FakeBackend audit = backends.audit;
 
     @Inject
     @Client("/")
@@ -78,14 +78,7 @@ class FieldFragmentTest implements TestPropertyProvider {
         audit.answer("GET", "/audit/events", Response.json("""
                         {"items":[],"page":0,"size":50,"total":0}"""))
                 .answer("GET", "/audit/stats", Response.json("{}"));
-        Map<String, String> properties = new HashMap<>(TestInfrastructure.kafkaProperties());
-        properties.put("micronaut.http.services.orders.url", catalog.url());
-        properties.put("grpc.channels.orders.address", orders.address());
-        properties.put("micronaut.http.services.inventory.url", inventory.url());
-        properties.put("micronaut.http.services.audit.url", audit.url());
-        properties.put("micronaut.http.client.follow-redirects", "false");
-        properties.putAll(StaffSession.properties());
-        return properties;
+        return backends.properties();
     }
 
     @BeforeAll
@@ -95,10 +88,7 @@ class FieldFragmentTest implements TestPropertyProvider {
 
     @AfterAll
     void stopBackends() {
-        orders.close();
-        catalog.close();
-        inventory.close();
-        audit.close();
+        backends.close();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package eventshop.webui.security;
 
-import eventshop.testing.TestInfrastructure;
 import eventshop.webui.FakeBackend;
+import eventshop.webui.FakeBackends;
 import eventshop.webui.FakeBackend.Response;
 import eventshop.webui.FakeOrders;
 import eventshop.webui.Fixtures;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,10 +42,11 @@ class StaffSignInTest implements TestPropertyProvider {
     private static final String TOKEN = new CsrfTokens(StaffSession.SIGNING_SECRET).newToken();
     private static final String ORDER_ID = Fixtures.ORDER_ID.toString();
 
-    private final FakeOrders orders = new FakeOrders();
-    private final FakeBackend catalog = new FakeBackend();
-    private final FakeBackend inventory = new FakeBackend();
-    private final FakeBackend audit = new FakeBackend();
+    private final FakeBackends backends = new FakeBackends();
+    private final FakeOrders orders = backends.orders;
+    private final FakeBackend catalog = backends.catalog;
+    private final FakeBackend inventory = backends.inventory;
+    private final FakeBackend audit = backends.audit;
 
     @Inject
     @Client("/")
@@ -63,22 +63,12 @@ class StaffSignInTest implements TestPropertyProvider {
                         {"sku":"ESP","name":"Espresso","description":"","price":2.5,"currency":"EUR","stock":50,
                          "lowWaterMark":5,"lowStock":false}"""));
         audit.answer("GET", "/audit/orders/" + ORDER_ID + "/timeline", Response.json(Fixtures.timeline(Fixtures.ORDER_ID)));
-        Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
-        props.put("micronaut.http.services.orders.url", catalog.url());
-        props.put("grpc.channels.orders.address", orders.address());
-        props.put("micronaut.http.services.inventory.url", inventory.url());
-        props.put("micronaut.http.services.audit.url", audit.url());
-        props.put("micronaut.http.client.follow-redirects", "false");
-        props.putAll(StaffSession.properties());
-        return props;
+        return backends.properties();
     }
 
     @AfterAll
     void stopBackends() {
-        orders.close();
-        catalog.close();
-        inventory.close();
-        audit.close();
+        backends.close();
     }
 
     @Test
