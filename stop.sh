@@ -61,7 +61,7 @@ stop_brokers() {
 stop_embedded_postgres() {
   [[ -f "$RUN_DIR/postgres.embedded" ]] || return 0
   local dir="$DATA_DIR/postgres" pg_ctl
-  pg_ctl="$(command -v pg_ctl || ls -d /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -1)"
+  pg_ctl="$(pg_bin pg_ctl || true)"
   if [[ -f "$dir/postmaster.pid" && -n "$pg_ctl" ]]; then
     info "stopping embedded PostgreSQL ..."
     "$pg_ctl" -D "$dir" -m fast -w -t "$STOP_TIMEOUT" stop >/dev/null || die "embedded PostgreSQL did not stop" \

@@ -24,7 +24,7 @@
 # JVM flags: LOCAL_STACK_JAVA_OPTS, as for ./start.sh.
 set -euo pipefail
 
-# shellcheck source=bin/common.sh
+# shellcheck source=local-stack/bin/common.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/bin/common.sh"
 
 BENCH_DIR="$STACK_DIR/benchmark"

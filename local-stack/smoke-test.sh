@@ -14,7 +14,7 @@ else
   OWN_DATABASES=false
 fi
 
-# shellcheck source=bin/common.sh
+# shellcheck source=local-stack/bin/common.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/bin/common.sh"
 
 SMOKE_TIMEOUT="${SMOKE_TIMEOUT:-60}"

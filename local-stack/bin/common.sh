@@ -1,4 +1,7 @@
-# Shared by start.sh, stop.sh and local-stack/smoke-test.sh: where things live, which processes are ours, small helpers.
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # the settings here are read by the scripts that source this file
+# Shared by start.sh (and its parts beside this file), stop.sh and local-stack/smoke-test.sh: where things live, which
+# processes are ours, small helpers, and the one check that a port is free (require_free_port).
 # Sourced, never run. Every process this folder starts carries `-Deventshop.localstack.root=<repo root>` on its command
 # line, so the scripts recognise their own processes (and only those) from the PID files or, if a PID file was lost,
 # from /proc.
@@ -97,6 +100,14 @@ our_pids() {
   return 0
 }
 
+pg_bin() { # pg_bin <tool>: the PostgreSQL server binary, from PATH or Debian's versioned folder (newest first)
+  if command -v "$1" >/dev/null 2>&1; then command -v "$1"; return; fi
+  local candidate
+  # shellcheck disable=SC2012 # Debian's version folders are plain numbers: nothing for ls to mangle
+  candidate="$(ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -1)"
+  [[ -n "$candidate" ]] && echo "$candidate"
+}
+
 port_open() { # port_open <host> <port>
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
@@ -117,7 +128,7 @@ health_up() {
 
 # wait_until <seconds> <description> <command...>: polls the condition once a second; fails after the deadline.
 wait_until() {
-  local timeout="$1" what="$2"; shift 2
+  local timeout="$1"; shift 2 # $2 names what is awaited, for the reader of the call
   local deadline=$((SECONDS + timeout))
   until "$@"; do
     if ((SECONDS >= deadline)); then return 1; fi
@@ -145,3 +156,37 @@ components_with_pid_files() {
     echo "$name"
   done
 }
+
+# --- processes -----------------------------------------------------------------------------------------------------
+
+# require_free_port <port> <who needs it> <variable that moves it>
+require_free_port() {
+  if port_open 127.0.0.1 "$1"; then
+    local holder
+    holder="$(who_listens "$1")"
+    die "port $1, needed by $2, is already taken${holder:+ by $holder}" \
+      "stop that process (or ./stop.sh if it is an earlier run), or set $3 to another port"
+  fi
+}
+
+# launch <component> <log file> <command...>: starts a detached process (own session, no terminal), records its pid.
+launch() {
+  local component="$1" log="$2"; shift 2
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  [[ -f "$log" ]] && mv -f "$log" "$log.1"   # keep the previous run's log; readiness checks read only this run's
+  # 9>&-: the child must not inherit start.sh's lock.
+  setsid "$@" >> "$log" 2>&1 < /dev/null 9>&- &
+  local pid=$!
+  echo "$pid" > "$(pid_file "$component")"
+  # Until the forked shell has exec'd java, /proc/<pid>/cmdline lacks our marker: wait for the exec (or the exit).
+  local deadline=$((SECONDS + 10))
+  until is_ours "$pid" || ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); do sleep 0.1; done
+}
+
+# fail_start <component> <log>: the process died or never became ready; show why.
+fail_start() {
+  warn "last lines of $2:"
+  tail -25 "$2" >&2 || true
+  die "$1 did not start (log: $2)" "read the log above; ./stop.sh cleans up whatever did start"
+}
+

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ComposeFileTest {
 
-    /** The default ports, as the README's ports table and documentation/architecture.md give them. */
+    /** Each service's port, as the README's "Ports" table gives it. */
     static final Map<String, Integer> PORTS = Map.of(
             "orders-service", 3000,
             "inventory-notification-service", 8082,

@@ -12,17 +12,17 @@ import eventshop.api.orders.v1.StatusChange;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Canned backend answers, shaped as CONVENTIONS.md's HTTP APIs and orders-service's gRPC API. */
-final class Fixtures {
+/** Canned backend answers, shaped as the back-ends' HTTP APIs (their /openapi.yml) and orders-service's gRPC API. */
+public final class Fixtures {
 
-    static final UUID ORDER_ID = UUID.fromString("11111111-2222-3333-4444-555555555555");
-    static final UUID XSS_ORDER_ID = UUID.fromString("66666666-7777-8888-9999-000000000000");
-    static final String XSS_NAME = "<script>alert(1)</script>";
+    public static final UUID ORDER_ID = UUID.fromString("11111111-2222-3333-4444-555555555555");
+    public static final UUID XSS_ORDER_ID = UUID.fromString("66666666-7777-8888-9999-000000000000");
+    public static final String XSS_NAME = "<script>alert(1)</script>";
 
     private Fixtures() {
     }
 
-    static String products() {
+    public static String products() {
         return """
                 [{"sku":"ESP","name":"Espresso","description":"Short and strong","price":2.50,"currency":"EUR",
                   "stock":40,"lowWaterMark":5,"lowStock":false},
@@ -31,7 +31,7 @@ final class Fixtures {
     }
 
     /** An order created at 10:00:00.000 whose status changed 300 ms later. */
-    static Order order(UUID id, String status, String customerName) {
+    public static Order order(UUID id, String status, String customerName) {
         OrderStatus protoStatus = OrderStatus.valueOf("ORDER_STATUS_" + status);
         return Order.newBuilder().setId(id.toString()).setStatus(protoStatus)
                 .setCustomer(Customer.newBuilder().setName(customerName).setEmail("ada@example.com"))
@@ -45,7 +45,7 @@ final class Fixtures {
                 .setCancellable(true).build();
     }
 
-    static ListOrdersResponse orderPage() {
+    public static ListOrdersResponse orderPage() {
         return ListOrdersResponse.newBuilder().addOrders(OrderSummary.newBuilder().setId(ORDER_ID.toString())
                         .setStatus(OrderStatus.ORDER_STATUS_CONFIRMED).setCustomerName("Ada Lovelace").setTotal("5.00")
                         .setCurrency("EUR").setCreatedAt(at("2026-11-21T10:00:00Z"))
@@ -58,7 +58,7 @@ final class Fixtures {
         return Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
     }
 
-    static String timeline(UUID orderId) {
+    public static String timeline(UUID orderId) {
         return """
                 {"orderId":"%1$s","events":[
                  {"eventId":"a0000000-0000-0000-0000-000000000001","type":"OrderPlaced","topic":"shop.orders",
@@ -74,7 +74,7 @@ final class Fixtures {
                 .formatted(orderId);
     }
 
-    static String journal() {
+    public static String journal() {
         return """
                 {"items":[
                  {"id":2,"topic":"shop.orders","partition":1,"offset":7,"key":"k","eventId":null,"type":null,
@@ -88,12 +88,12 @@ final class Fixtures {
                  "page":0,"size":50,"total":2}""".formatted(ORDER_ID);
     }
 
-    static String stats() {
+    public static String stats() {
         return """
                 {"total":2,"invalid":1,"byType":{"OrderPlaced":1}}""";
     }
 
-    static String notifications() {
+    public static String notifications() {
         return """
                 [{"id":"b0000000-0000-0000-0000-000000000001","audience":"CUSTOMER","recipient":"ada@example.com",
                   "channel":"EMAIL","subject":"Your order is confirmed","body":"Thank you, Ada.",

@@ -9,34 +9,33 @@ import io.micronaut.http.cookie.Cookie;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** A staff member signed in through the real sign-in form: the JWT cookie to send with staff pages. */
-record StaffSession(Cookie cookie) {
+public record StaffSession(Cookie cookie) {
 
-    static final String SIGNING_SECRET = "a-test-signing-secret-that-is-long-enough-for-hs256";
-    static final String STAFF_PASSWORD = "test-staff-password";
-    static final String SERVICE_PASSWORD = "test-service-password";
+    public static final String SIGNING_SECRET = "a-test-signing-secret-that-is-long-enough-for-hs256";
+    public static final String STAFF_PASSWORD = "test-staff-password";
+    public static final String SERVICE_PASSWORD = "test-service-password";
 
     /** Properties for web-ui under test: the staff account, the back-end credentials and a fixed signing secret. */
-    static Map<String, String> properties() {
+    public static Map<String, String> properties() {
         return Map.of("eventshop.web.signing-secret", SIGNING_SECRET,
                 "eventshop.security.accounts.staff.password", STAFF_PASSWORD,
                 "eventshop.backend.password", SERVICE_PASSWORD);
     }
 
-    static StaffSession signIn(HttpClient client, String csrfToken) {
+    public static StaffSession signIn(HttpClient client, String csrfToken) {
         HttpResponse<String> response = client.toBlocking().exchange(signInForm("staff", STAFF_PASSWORD, csrfToken),
                 String.class);
-        assertEquals(303, response.code(), "signed in and sent on");
+        assertThat(response.code()).as("signed in and sent on").isEqualTo(303);
         Cookie jwt = response.getCookie("JWT").orElse(null);
-        assertNotNull(jwt, "the sign-in cookie");
+        assertThat(jwt).as("the sign-in cookie").isNotNull();
         return new StaffSession(jwt);
     }
 
-    static HttpRequest<String> signInForm(String name, String password, String csrfToken) {
+    public static HttpRequest<String> signInForm(String name, String password, String csrfToken) {
         return HttpRequest.POST("/login", "username=" + name + "&password=" + URLEncoder.encode(password,
                         StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(Cookie.of("eventshop_csrf", csrfToken));

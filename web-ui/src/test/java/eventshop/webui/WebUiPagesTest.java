@@ -10,7 +10,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.micronaut.http.client.sse.SseClient;
-import eventshop.testing.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -37,10 +36,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The pages against real backends standing in for the three services: HTTP ({@link FakeBackend}) and, for the
@@ -52,10 +49,11 @@ class WebUiPagesTest implements TestPropertyProvider {
 
     private static final String TOKEN = new CsrfTokens(StaffSession.SIGNING_SECRET).newToken();
 
-    private final FakeOrders orders = new FakeOrders();
-    private final FakeBackend catalog = new FakeBackend();
-    private final FakeBackend inventory = new FakeBackend();
-    private final FakeBackend audit = new FakeBackend();
+    private final FakeBackends backends = new FakeBackends();
+    private final FakeOrders orders = backends.orders;
+    private final FakeBackend catalog = backends.catalog;
+    private final FakeBackend inventory = backends.inventory;
+    private final FakeBackend audit = backends.audit;
 
     @Inject
     @Client("/")
@@ -87,14 +85,7 @@ class WebUiPagesTest implements TestPropertyProvider {
                         Response.json(Fixtures.timeline(Fixtures.ORDER_ID)))
                 .answer("GET", "/audit/events", Response.json(Fixtures.journal()))
                 .answer("GET", "/audit/stats", Response.json(Fixtures.stats()));
-        Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
-        props.put("micronaut.http.services.orders.url", catalog.url());
-        props.put("grpc.channels.orders.address", orders.address());
-        props.put("micronaut.http.services.inventory.url", inventory.url());
-        props.put("micronaut.http.services.audit.url", audit.url());
-        props.put("micronaut.http.client.follow-redirects", "false");
-        props.putAll(StaffSession.properties());
-        return props;
+        return backends.properties();
     }
 
     private StaffSession staff;
@@ -106,24 +97,26 @@ class WebUiPagesTest implements TestPropertyProvider {
 
     @AfterAll
     void stopBackends() {
-        orders.close();
-        catalog.close();
-        inventory.close();
-        audit.close();
+        backends.close();
     }
 
     @Test
-    void shopShowsProductCardsAndIssuesCsrfCookie() {
+    void shopShowsAProductCardPerProductWithItsStockBadge() {
+        Document page = Jsoup.parse(client.toBlocking().retrieve("/"));
+        assertThat(page.select("article.product").size()).isEqualTo(2);
+        assertThat(page.select("article.product[data-sku=MUG] .badge").text()).contains("Low stock");
+    }
+
+    @Test
+    void shopIssuesTheCsrfCookieItsOrderFormCarries() {
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/"), String.class);
         Document page = Jsoup.parse(response.body());
-        assertEquals(2, page.select("article.product").size());
-        assertTrue(page.select("article.product[data-sku=MUG] .badge").text().contains("Low stock"));
         String cookie = response.getHeaders().get("Set-Cookie");
-        assertNotNull(cookie);
-        assertTrue(cookie.contains("eventshop_csrf=") && cookie.contains("SameSite=Strict")
-                && cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.contains("eventshop_csrf=") && cookie.contains("SameSite=Strict")
+                && cookie.contains("HTTPOnly") || cookie.contains("HttpOnly")).as(cookie).isTrue();
         String token = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
-        assertEquals(token, page.select("#order-form input[name=_csrf]").val());
+        assertThat(page.select("#order-form input[name=_csrf]").val()).isEqualTo(token);
     }
 
     /** Every page, as served, passes the Nu Html Checker with no error (warnings are allowed). */
@@ -133,8 +126,8 @@ class WebUiPagesTest implements TestPropertyProvider {
         validator.setOutputFormat(nu.validator.client.EmbeddedValidator.OutputFormat.JSON);
         validator.setNoLangDetect(true);
         String broken = "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><ul><div>x</div></ul>";
-        assertTrue(validator.validate(new java.io.ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)))
-                .contains("\"type\":\"error\""), "the checker reports an error where there is one");
+        assertThat(validator.validate(new java.io.ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)))
+                .contains("\"type\":\"error\"")).as("the checker reports an error where there is one").isTrue();
         Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
         for (String path : List.of("/", "/orders", "/orders/" + Fixtures.ORDER_ID, "/inventory", "/notifications",
                 "/audit", "/architecture")) {
@@ -150,7 +143,7 @@ class WebUiPagesTest implements TestPropertyProvider {
                 errors.put(path, found);
             }
         }
-        assertTrue(errors.isEmpty(), "HTML errors per page: " + errors);
+        assertThat(errors.isEmpty()).as("HTML errors per page: " + errors).isTrue();
     }
 
     /** Prometheus scrapes web-ui like the back-ends; the dashboard's JVM and HTTP panels read these series. */
@@ -158,22 +151,22 @@ class WebUiPagesTest implements TestPropertyProvider {
     void prometheusGetsTheJvmAndHttpMetrics() {
         client.toBlocking().exchange(HttpRequest.GET("/orders").cookie(staff.cookie()), String.class);
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/prometheus"), String.class);
-        assertEquals(HttpStatus.OK, response.getStatus());
+        assertThat(response.getStatus().getCode()).isEqualTo(HttpStatus.OK.getCode());
         String metrics = response.body();
-        assertTrue(metrics.contains("jvm_memory_used_bytes{"), "JVM memory");
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
-                && l.contains("uri=\"/orders\"")), "HTTP timings of the pages");
-        assertTrue(metrics.contains("process_uptime_seconds"), "uptime");
+        assertThat(metrics).as("JVM memory").contains("jvm_memory_used_bytes{");
+        assertThat(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                && l.contains("uri=\"/orders\""))).as("HTTP timings of the pages").isTrue();
+        assertThat(metrics).as("uptime").contains("process_uptime_seconds");
     }
 
     @Test
     void everyResponseCarriesSecurityHeaders() {
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/"), String.class);
-        assertTrue(response.getHeaders().get("Content-Security-Policy").contains("default-src 'self'"));
-        assertTrue(response.getHeaders().get("Content-Security-Policy").contains("frame-ancestors 'none'"));
-        assertEquals("nosniff", response.getHeaders().get("X-Content-Type-Options"));
-        assertEquals("DENY", response.getHeaders().get("X-Frame-Options"));
-        assertEquals("same-origin", response.getHeaders().get("Referrer-Policy"));
+        assertThat(response.getHeaders().get("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(response.getHeaders().get("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(response.getHeaders().get("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeaders().get("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeaders().get("Referrer-Policy")).isEqualTo("same-origin");
     }
 
     @Test
@@ -182,10 +175,10 @@ class WebUiPagesTest implements TestPropertyProvider {
         HttpClientResponseException missing = assertStatus(HttpStatus.FORBIDDEN, () -> client.toBlocking()
                 .exchange(HttpRequest.POST("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=1")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class));
-        assertTrue(missing.getResponse().getBody(String.class).orElse("").contains("expired"));
+        assertThat(missing.getResponse().getBody(String.class).orElse("")).contains("expired");
         assertStatus(HttpStatus.FORBIDDEN, () -> client.toBlocking().exchange(form("/orders",
                 "name=Ada&email=ada%40example.com&sku=ESP&quantity=1&_csrf=wrong"), String.class));
-        assertEquals(postsBefore, posts(), "nothing reached orders-service");
+        assertThat(posts()).as("nothing reached orders-service").isEqualTo(postsBefore);
     }
 
     /** Commands orders-service has received so far (other tests of this class place and cancel orders too). */
@@ -209,7 +202,7 @@ class WebUiPagesTest implements TestPropertyProvider {
             out.flush();
             String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8)).readLine();
-            assertEquals("HTTP/1.1 303 See Other", statusLine);
+            assertThat(statusLine).isEqualTo("HTTP/1.1 303 See Other");
         }
     }
 
@@ -219,13 +212,13 @@ class WebUiPagesTest implements TestPropertyProvider {
                 .exchange(form("/orders", "name=Ada+Lovelace&email=not-an-email&sku=ESP&quantity=abc&sku=MUG"
                         + "&quantity=2" + csrf()), String.class));
         Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
-        assertEquals("Ada Lovelace", page.select("input[name=name]").val());
-        assertEquals("not-an-email", page.select("input[name=email]").val());
-        assertTrue(page.select("label.invalid").text().contains("This is not an e-mail address."));
-        assertEquals(2, page.select("li.line").size());
-        assertEquals("abc", page.select("li.line").get(0).select("input[name=quantity]").val());
-        assertTrue(page.select("li.line").get(0).text().contains("A whole number from 1 to 100."));
-        assertEquals("MUG", page.select("li.line").get(1).select("select option[selected]").val());
+        assertThat(page.select("input[name=name]").val()).isEqualTo("Ada Lovelace");
+        assertThat(page.select("input[name=email]").val()).isEqualTo("not-an-email");
+        assertThat(page.select("label.invalid").text()).contains("This is not an e-mail address.");
+        assertThat(page.select("li.line").size()).isEqualTo(2);
+        assertThat(page.select("li.line").get(0).select("input[name=quantity]").val()).isEqualTo("abc");
+        assertThat(page.select("li.line").get(0).text()).contains("A whole number from 1 to 100.");
+        assertThat(page.select("li.line").get(1).select("select option[selected]").val()).isEqualTo("MUG");
     }
 
     /** The form's rule is orders-service's (1 to 100 per line): 100 is sent, 101 is refused before sending. */
@@ -234,16 +227,16 @@ class WebUiPagesTest implements TestPropertyProvider {
         int before = orders.calls("PlaceOrder").size();
         HttpResponse<String> hundred = client.toBlocking().exchange(form("/orders",
                 "name=Ada&email=ada%40example.com&sku=ESP&quantity=100" + csrf()), String.class);
-        assertEquals(HttpStatus.SEE_OTHER, hundred.getStatus());
-        assertTrue(orders.calls("PlaceOrder").stream().skip(before).map(c -> (PlaceOrderRequest) c.request())
-                .anyMatch(r -> r.getLines(0).getSku().equals("ESP") && r.getLines(0).getQuantity() == 100));
+        assertThat(hundred.getStatus().getCode()).isEqualTo(HttpStatus.SEE_OTHER.getCode());
+        assertThat(orders.calls("PlaceOrder").stream().skip(before).map(c -> (PlaceOrderRequest) c.request())
+                .anyMatch(r -> r.getLines(0).getSku().equals("ESP") && r.getLines(0).getQuantity() == 100)).isTrue();
 
         HttpClientResponseException tooMany = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
                 .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=101" + csrf()),
                         String.class));
         Document page = Jsoup.parse(tooMany.getResponse().getBody(String.class).orElseThrow());
-        assertEquals("A whole number from 1 to 100.", page.select("li.line .error").text());
-        assertEquals("101", page.select("li.line input[name=quantity]").val());
+        assertThat(page.select("li.line .error").text()).isEqualTo("A whole number from 1 to 100.");
+        assertThat(page.select("li.line input[name=quantity]").val()).isEqualTo("101");
     }
 
     @Test
@@ -251,21 +244,21 @@ class WebUiPagesTest implements TestPropertyProvider {
         HttpResponse<String> response = client.toBlocking().exchange(form("/orders",
                 "name=Ada+Lovelace&email=ada%40example.com&sku=ESP&quantity=2&sku=MUG&quantity=1" + csrf()),
                 String.class);
-        assertEquals(HttpStatus.SEE_OTHER, response.getStatus());
-        assertEquals("/orders/" + Fixtures.ORDER_ID, response.getHeaders().get("Location"));
+        assertThat(response.getStatus().getCode()).isEqualTo(HttpStatus.SEE_OTHER.getCode());
+        assertThat(response.getHeaders().get("Location")).isEqualTo("/orders/" + Fixtures.ORDER_ID);
         List<FakeOrders.Recorded> placed = orders.calls("PlaceOrder");
         FakeOrders.Recorded call = placed.get(placed.size() - 1);
         // the click's request id is the one orders-service gets (and puts on every event of the order)
-        assertEquals(response.getHeaders().get("X-Request-Id"), call.header("X-Request-Id"));
+        assertThat(call.header("X-Request-Id")).isEqualTo(response.getHeaders().get("X-Request-Id"));
         UUID.fromString(call.header("X-Request-Id"));
         PlaceOrderRequest request = (PlaceOrderRequest) call.request();
-        assertEquals("Ada Lovelace", request.getCustomer().getName());
-        assertEquals(List.of("ESP:2", "MUG:1"), request.getLinesList().stream()
-                .map(l -> l.getSku() + ":" + l.getQuantity()).toList());
+        assertThat(request.getCustomer().getName()).isEqualTo("Ada Lovelace");
+        assertThat(request.getLinesList().stream()
+                .map(l -> l.getSku() + ":" + l.getQuantity()).toList()).isEqualTo(List.of("ESP:2", "MUG:1"));
     }
 
     @Test
-    void aProblemFromOrdersServiceIsShownNextToTheLineItNames() {
+    void aFieldViolationFromOrdersServiceIsShownNextToTheLineItNames() {
         // as orders-service refuses: INVALID_ARGUMENT with a google.rpc.BadRequest naming the field
         com.google.rpc.BadRequest badRequest = com.google.rpc.BadRequest.newBuilder().addFieldViolations(
                 com.google.rpc.BadRequest.FieldViolation.newBuilder().setField("lines[0].sku")
@@ -281,16 +274,25 @@ class WebUiPagesTest implements TestPropertyProvider {
                     .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=NOPE&quantity=1" + csrf()),
                             String.class));
             Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
-            assertTrue(page.select("li.line").get(0).text().contains("unknown SKU 'NOPE'"));
-            assertEquals("Ada", page.select("input[name=name]").val());
+            assertThat(page.select("li.line").get(0).text()).contains("unknown SKU 'NOPE'");
+            assertThat(page.select("input[name=name]").val()).isEqualTo("Ada");
+        } finally {
+            orders.answer("PlaceOrder", () -> Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada Lovelace"));
+        }
+    }
 
-            // a refusal without field violations goes next to the line whose SKU it names
-            orders.answer("PlaceOrder", FakeOrders.refuse(Status.FAILED_PRECONDITION
-                    .withDescription("MUG is not sold any more")));
-            e = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking().exchange(form("/orders",
-                    "name=Ada&email=ada%40example.com&sku=ESP&quantity=1&sku=MUG&quantity=1" + csrf()), String.class));
-            page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
-            assertTrue(page.select("li.line").get(1).text().contains("MUG is not sold any more"));
+    /** A refusal without field violations goes next to the line whose SKU it names. */
+    @Test
+    void aRefusalNamingAProductIsShownNextToItsLine() {
+        orders.answer("PlaceOrder", FakeOrders.refuse(Status.FAILED_PRECONDITION
+                .withDescription("MUG is not sold any more")));
+        try {
+            HttpClientResponseException e = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
+                    .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=1&sku=MUG"
+                            + "&quantity=1" + csrf()), String.class));
+            Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
+            assertThat(page.select("li.line").get(1).select(".error").text()).isEqualTo("MUG is not sold any more");
+            assertThat(page.select("li.line").get(0).select(".error")).isEmpty();
         } finally {
             orders.answer("PlaceOrder", () -> Fixtures.order(Fixtures.ORDER_ID, "PENDING", "Ada Lovelace"));
         }
@@ -299,38 +301,48 @@ class WebUiPagesTest implements TestPropertyProvider {
     @Test
     void theOrderPageShowsLinesHistoryAndTheEventTimeline() {
         Document page = get("/orders/" + Fixtures.ORDER_ID);
-        assertEquals("CONFIRMED", page.select(".order-head .badge").text());
-        assertTrue(page.select("#cancel-order").hasText(), "a confirmed order can be cancelled");
-        assertEquals("req-42", page.select(".facts dd.mono").text());
-        assertEquals(List.of("OrderPlaced", "StockReserved", "OrderConfirmed"),
-                page.select("tr.timeline-event").eachAttr("data-event-type"));
-        assertTrue(page.select("svg.sequence text.label").eachText().containsAll(
-                List.of("POST /orders", "OrderPlaced", "StockReserved", "OrderConfirmed")));
+        assertThat(page.select(".order-head .badge").text()).isEqualTo("CONFIRMED");
+        assertThat(page.select("#cancel-order").hasText()).as("a confirmed order can be cancelled").isTrue();
+        assertThat(page.select(".facts dd.mono").text()).isEqualTo("req-42");
+        assertThat(page.select("tr.timeline-event").eachAttr("data-event-type")).isEqualTo(List.of("OrderPlaced", "StockReserved", "OrderConfirmed"));
+        assertThat(page.select("svg.sequence text.label").eachText().containsAll(
+                List.of("POST /orders", "OrderPlaced", "StockReserved", "OrderConfirmed"))).isTrue();
         // milliseconds from the click (the order's creation at 10:00:00.000) to each event
-        assertEquals(List.of("0 ms", "+20 ms", "+150 ms", "+300 ms"), page.select("svg.sequence text.ms").eachText());
-        assertTrue(page.select("svg.sequence text.lane-name").eachText().contains("inventory-notification-service"));
+        assertThat(page.select("svg.sequence text.ms").eachText()).isEqualTo(List.of("0 ms", "+20 ms", "+150 ms", "+300 ms"));
+        assertThat(page.select("svg.sequence text.lane-name").eachText()).contains("inventory-notification-service");
     }
 
     /** "Can no longer be cancelled" only when orders-service said so about the order, not when it failed. */
     @Test
-    void aRefusedCancelAndAFailedCancelGetDifferentNotices() {
-        String cancel = "/orders/" + Fixtures.ORDER_ID + "/cancel";
-        orders.answer("CancelOrder", FakeOrders.refuse(Status.FAILED_PRECONDITION.withDescription("REJECTED")));
-        assertEquals("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-refused", cancelRedirect(cancel));
-        orders.answer("CancelOrder", FakeOrders.refuse(Status.INTERNAL));
-        assertEquals("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-failed", cancelRedirect(cancel));
+    void aCancelSendsTheOrderToOrdersServiceAndReturnsToTheOrder() {
         orders.answer("CancelOrder", () -> Fixtures.order(Fixtures.ORDER_ID, "CANCELLED", "Ada Lovelace"));
-        assertEquals("/orders/" + Fixtures.ORDER_ID, cancelRedirect(cancel));
+        assertThat(cancelRedirect()).isEqualTo("/orders/" + Fixtures.ORDER_ID);
         FakeOrders.Recorded call = orders.calls("CancelOrder").get(orders.calls("CancelOrder").size() - 1);
-        assertEquals(Fixtures.ORDER_ID.toString(), ((CancelOrderRequest) call.request()).getOrderId());
-
-        assertTrue(get("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-failed").select(".banner").text()
-                .contains("could not cancel the order right now"));
+        assertThat(((CancelOrderRequest) call.request()).getOrderId()).isEqualTo(Fixtures.ORDER_ID.toString());
     }
 
-    private String cancelRedirect(String cancel) {
+    /** FAILED_PRECONDITION is orders-service's answer about the order: it can no longer be cancelled. */
+    @Test
+    void aRefusedCancelSaysTheOrderCanNoLongerBeCancelled() {
+        orders.answer("CancelOrder", FakeOrders.refuse(Status.FAILED_PRECONDITION.withDescription("REJECTED")));
+        assertThat(cancelRedirect()).isEqualTo("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-refused");
+        assertThat(get("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-refused").select(".banner").text())
+                .contains("can no longer be cancelled");
+    }
+
+    /** Any other failure says only that it could not be done now. */
+    @Test
+    void aFailedCancelSaysItWasNotCancelledAndToTryAgain() {
+        orders.answer("CancelOrder", FakeOrders.refuse(Status.INTERNAL));
+        assertThat(cancelRedirect()).isEqualTo("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-failed");
+        assertThat(get("/orders/" + Fixtures.ORDER_ID + "?notice=cancel-failed").select(".banner").text())
+                .contains("could not cancel the order right now");
+    }
+
+    private String cancelRedirect() {
+        String cancel = "/orders/" + Fixtures.ORDER_ID + "/cancel";
         HttpResponse<String> response = client.toBlocking().exchange(form(cancel, csrf().substring(1)), String.class);
-        assertEquals(HttpStatus.SEE_OTHER, response.getStatus());
+        assertThat(response.getStatus().getCode()).isEqualTo(HttpStatus.SEE_OTHER.getCode());
         return response.getHeaders().get("Location");
     }
 
@@ -338,9 +350,9 @@ class WebUiPagesTest implements TestPropertyProvider {
     void aCustomerNamedLikeAScriptIsShownAsText() {
         HttpResponse<String> response = client.toBlocking().exchange(
                 HttpRequest.GET("/orders/" + Fixtures.XSS_ORDER_ID), String.class);
-        assertFalse(response.body().contains(Fixtures.XSS_NAME));
-        assertTrue(response.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assertEquals(Fixtures.XSS_NAME, Jsoup.parse(response.body()).select(".facts dd").first().child(0).text());
+        assertThat(response.body().contains(Fixtures.XSS_NAME)).isFalse();
+        assertThat(response.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(Jsoup.parse(response.body()).select(".facts dd").first().child(0).text()).isEqualTo(Fixtures.XSS_NAME);
     }
 
     @Test
@@ -348,10 +360,9 @@ class WebUiPagesTest implements TestPropertyProvider {
         audit.stop();
         try {
             Document page = get("/orders/" + Fixtures.ORDER_ID);
-            assertEquals("CONFIRMED", page.select(".order-head .badge").text());
-            assertTrue(page.select(".banner").text().contains("The audit service is not reachable right now."),
-                    page.select(".banner").text());
-            assertTrue(page.select("#timeline").text().contains("unavailable"));
+            assertThat(page.select(".order-head .badge").text()).isEqualTo("CONFIRMED");
+            assertThat(page.select(".banner").text().contains("The audit service is not reachable right now.")).as(page.select(".banner").text()).isTrue();
+            assertThat(page.select("#timeline").text()).contains("unavailable");
         } finally {
             audit.restart();
         }
@@ -365,11 +376,11 @@ class WebUiPagesTest implements TestPropertyProvider {
                     .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=3" + csrf()),
                             String.class));
             Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
-            assertTrue(page.select(".banner").text().contains("not reachable"));
-            assertEquals("Ada", page.select("input[name=name]").val());
-            assertEquals("3", page.select("input[name=quantity]").val());
+            assertThat(page.select(".banner").text()).contains("not reachable");
+            assertThat(page.select("input[name=name]").val()).isEqualTo("Ada");
+            assertThat(page.select("input[name=quantity]").val()).isEqualTo("3");
             Document list = get("/orders");
-            assertTrue(list.select(".banner").text().contains("The orders service is not reachable"));
+            assertThat(list.select(".banner").text()).contains("The orders service is not reachable");
         } finally {
             orders.restart();
             // the channel reconnects by itself, after a back-off: the other tests need it connected again
@@ -380,10 +391,10 @@ class WebUiPagesTest implements TestPropertyProvider {
     @Test
     void ordersListShowsStatusBadgesAndFilters() {
         Document page = get("/orders?status=CONFIRMED");
-        assertEquals("CONFIRMED", page.select("tr[data-order-id] .badge-confirmed").text());
-        assertEquals("/orders/rows?status=CONFIRMED", page.select("#orders-table").attr("data-live-src"));
-        assertTrue(orders.calls("ListOrders").stream().map(c -> (ListOrdersRequest) c.request())
-                .anyMatch(r -> r.getStatus() == eventshop.api.orders.v1.OrderStatus.ORDER_STATUS_CONFIRMED));
+        assertThat(page.select("tr[data-order-id] .badge-confirmed").text()).isEqualTo("CONFIRMED");
+        assertThat(page.select("#orders-table").attr("data-live-src")).isEqualTo("/orders/rows?status=CONFIRMED");
+        assertThat(orders.calls("ListOrders").stream().map(c -> (ListOrdersRequest) c.request())
+                .anyMatch(r -> r.getStatus() == eventshop.api.orders.v1.OrderStatus.ORDER_STATUS_CONFIRMED)).isTrue();
     }
 
     /** An order's page listens on /live?order=ID and hears the order's status from orders-service's WatchOrder. */
@@ -397,67 +408,76 @@ class WebUiPagesTest implements TestPropertyProvider {
             await().atMost(java.time.Duration.ofSeconds(10)).until(() -> received.stream()
                     .anyMatch(e -> "status".equals(e.kind())));
             LiveEvent status = received.stream().filter(e -> "status".equals(e.kind())).findFirst().orElseThrow();
-            assertEquals(Fixtures.ORDER_ID.toString(), status.orderId());
-            assertEquals("CONFIRMED", status.status());
-            assertTrue(orders.calls("WatchOrder").stream().map(c -> (WatchOrderRequest) c.request())
-                    .anyMatch(r -> r.getOrderId().equals(Fixtures.ORDER_ID.toString())));
+            assertThat(status.orderId()).isEqualTo(Fixtures.ORDER_ID.toString());
+            assertThat(status.status()).isEqualTo("CONFIRMED");
+            assertThat(orders.calls("WatchOrder").stream().map(c -> (WatchOrderRequest) c.request())
+                    .anyMatch(r -> r.getOrderId().equals(Fixtures.ORDER_ID.toString()))).isTrue();
         } finally {
             subscription.dispose();
         }
     }
 
     @Test
-    void restockSendsTheQuantityAndRejectsNonsense() {
+    void restockSendsTheQuantityToInventoryAndReturnsToTheTable() {
         HttpResponse<String> ok = client.toBlocking().exchange(form("/inventory/ESP/restock",
                 "quantity=10" + csrf()), String.class);
-        assertEquals(HttpStatus.SEE_OTHER, ok.getStatus());
-        assertTrue(inventory.requests().stream().anyMatch(r -> r.path().equals("/products/ESP/restock")
-                && r.body().contains("\"quantity\":10")));
-        // the rule is inventory's (1 to 10,000): a big delivery goes through, one more unit does not
-        assertEquals(HttpStatus.SEE_OTHER, client.toBlocking().exchange(form("/inventory/ESP/restock",
-                "quantity=10000" + csrf()), String.class).getStatus());
+        assertThat(ok.getStatus().getCode()).isEqualTo(HttpStatus.SEE_OTHER.getCode());
+        assertThat(ok.getHeaders().get("Location")).isEqualTo("/inventory?restocked=ESP");
+        assertThat(inventory.requests()).anyMatch(r -> r.path().equals("/products/ESP/restock")
+                && r.body().contains("\"quantity\":10"));
+    }
+
+    /** The rule is inventory's (1 to 10,000): a big delivery goes through, one more unit does not. */
+    @Test
+    void theRestockRuleIsInventorysRule() {
+        assertThat(client.toBlocking().exchange(form("/inventory/ESP/restock", "quantity=10000" + csrf()),
+                String.class).getStatus().getCode()).isEqualTo(HttpStatus.SEE_OTHER.getCode());
         assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
                 .exchange(form("/inventory/ESP/restock", "quantity=10001" + csrf()), String.class));
-        HttpClientResponseException bad = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
-                .exchange(form("/inventory/ESP/restock", "quantity=-4" + csrf()), String.class));
-        Document page = Jsoup.parse(bad.getResponse().getBody(String.class).orElseThrow());
-        assertEquals("-4", page.select("tr[data-sku=ESP] input[name=quantity]").val());
-        assertTrue(page.select("tr[data-sku=ESP] .error").text().contains("A whole number"));
-        assertTrue(get("/inventory").select("tr[data-sku=MUG]").hasClass("low"));
+    }
+
+    @Test
+    void theInventoryMarksAProductLowOnStock() {
+        Document page = get("/inventory");
+        assertThat(page.select("tr[data-sku=MUG]").hasClass("low")).isTrue();
+        assertThat(page.select("tr[data-sku=ESP]").hasClass("low")).isFalse();
     }
 
     @Test
     void auditPageHighlightsInvalidRecordsAndShowsStats() {
         Document page = get("/audit?invalid=true");
-        assertTrue(page.select("tr.invalid-record").text().contains("MALFORMED_JSON"));
-        assertTrue(page.select("#audit-stats").text().contains("OrderPlaced: 1"));
-        assertEquals(List.of("Events journaled", "Invalid records", "By type"),
-                page.select("#audit-stats .stat-name").eachText(), "figures labelled for people");
-        assertEquals("/audit/export", page.select("a.export").attr("href"));
-        assertTrue(audit.requests().stream().anyMatch(r -> r.path().equals("/audit/events")
-                && r.query().contains("valid=false")));
+        assertThat(page.select("tr.invalid-record").text()).contains("MALFORMED_JSON");
+        assertThat(page.select("#audit-stats").text()).contains("OrderPlaced: 1");
+        assertThat(page.select("#audit-stats .stat-name").eachText()).as("figures labelled for people").isEqualTo(List.of("Events journaled", "Invalid records", "By type"));
+        assertThat(page.select("a.export").attr("href")).isEqualTo("/audit/export");
+        assertThat(audit.requests().stream().anyMatch(r -> r.path().equals("/audit/events")
+                && r.query().contains("valid=false"))).isTrue();
     }
 
     @Test
-    void notificationsAndArchitecturePagesRender() {
-        assertTrue(get("/notifications").select("article.notification").text().contains("Your order is confirmed"));
+    void theNotificationsPageListsWhatWasSent() {
+        assertThat(get("/notifications").select("article.notification").text()).contains("Your order is confirmed");
+    }
+
+    @Test
+    void theArchitecturePageShowsEveryTopicAndThePicture() {
         Document architecture = get("/architecture");
-        assertEquals(List.of("shop.orders", "shop.inventory", "shop.notifications", "shop.catalog",
-                "shop.deadletter", "shop.sales"), architecture.select("table.topics td.mono").eachText());
+        assertThat(architecture.select("table.topics td.mono").eachText()).isEqualTo(List.of("shop.orders", "shop.inventory", "shop.notifications", "shop.catalog",
+                "shop.deadletter", "shop.sales"));
         // documentation/'s topics table supplies producers and consumers; its picture is in the jar
-        assertTrue(architecture.select("table.topics tr").get(1).text()
-                .contains("inventory-notification-service, analytics-service, audit-service, web-ui"));
-        assertEquals("/static/docs/architecture.png", architecture.select("img.architecture").attr("src"));
+        assertThat(architecture.select("table.topics tr").get(1).text()
+                .contains("inventory-notification-service, analytics-service, audit-service, web-ui")).isTrue();
+        assertThat(architecture.select("img.architecture").attr("src")).isEqualTo("/static/docs/architecture.png");
         HttpResponse<byte[]> picture = client.toBlocking().exchange(HttpRequest.GET("/static/docs/architecture.png"),
                 byte[].class);
-        assertEquals(MediaType.IMAGE_PNG_TYPE, picture.getContentType().orElseThrow());
-        assertTrue(picture.body().length > 1000);
+        assertThat(picture.getContentType().orElseThrow()).isEqualTo(MediaType.IMAGE_PNG_TYPE);
+        assertThat(picture.body().length > 1000).isTrue();
     }
 
     @Test
     void staticAssetsAreServedByTheApplication() {
-        assertTrue(client.toBlocking().retrieve("/static/js/live.js").contains("EventSource"));
-        assertTrue(client.toBlocking().retrieve("/static/css/shop.css").contains(".badge-confirmed"));
+        assertThat(client.toBlocking().retrieve("/static/js/live.js")).contains("EventSource");
+        assertThat(client.toBlocking().retrieve("/static/css/shop.css")).contains(".badge-confirmed");
     }
 
     /** A page as a signed-in staff member sees it (a shopper's pages look the same to staff). */
@@ -476,10 +496,11 @@ class WebUiPagesTest implements TestPropertyProvider {
     }
 
     private static HttpClientResponseException assertStatus(HttpStatus status,
-                                                            org.junit.jupiter.api.function.Executable call) {
-        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(
-                HttpClientResponseException.class, call);
-        assertEquals(status, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
+                                                            org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class, call);
+        assertThat(e).as("an error response").isNotNull();
+        assertThat(e.getStatus().getCode()).as(() -> e.getResponse().getBody(String.class).orElse(""))
+                .isEqualTo(status.getCode());
         return e;
     }
 }

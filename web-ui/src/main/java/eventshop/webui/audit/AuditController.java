@@ -4,8 +4,10 @@ import eventshop.webui.security.StaffSignIn;
 import io.micronaut.security.annotation.Secured;
 import eventshop.events.EventTypes;
 import eventshop.events.Topics;
+import eventshop.webui.forms.FieldErrors;
 import eventshop.webui.layout.Downstream;
 import eventshop.webui.layout.Page;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +21,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Pattern;
 import reactor.core.publisher.Flux;
 
 import java.nio.charset.StandardCharsets;
@@ -39,17 +43,28 @@ public class AuditController {
     private final AuditClient audit;
     private final StreamingHttpClient auditStream;
     private final Downstream downstream;
+    private final Validator validator;
 
     public AuditController(AuditClient audit, @Client(id = "audit") StreamingHttpClient auditStream,
-                           Downstream downstream) {
+                           Downstream downstream, Validator validator) {
         this.audit = audit;
         this.auditStream = auditStream;
         this.downstream = downstream;
+        this.validator = validator;
     }
 
     /** The filters as typed; blank means "any". */
-    public record Filters(String orderId, String type, String topic, boolean invalidOnly, int page) {
+    @Introspected
+    public record Filters(@Pattern(regexp = UUID_OR_BLANK, message = "Not an order id (a UUID).") String orderId,
+                          String type, String topic, boolean invalidOnly, int page) {
+
+        UUID orderUuid() {
+            return orderId.isEmpty() ? null : UUID.fromString(orderId);
+        }
     }
+
+    private static final String UUID_OR_BLANK = "|\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}"
+            + "-\\p{XDigit}{12}";
 
     @Get("{?orderId,type,topic,invalid,page}")
     public ModelAndView<Map<String, Object>> journal(@Nullable @QueryValue String orderId,
@@ -63,10 +78,9 @@ public class AuditController {
                 .with("filters", filters)
                 .with("types", EventTypes.names().stream().sorted().toList())
                 .with("topics", Topics.ALL.stream().map(Topics.Spec::name).toList());
-        UUID order = parseUuid(filters.orderId());
-        if (!filters.orderId().isEmpty() && order == null) {
-            view.with("orderIdError", "Not an order id (a UUID).");
-        }
+        FieldErrors errors = FieldErrors.of(validator.validate(filters));
+        view.with("errors", errors);
+        UUID order = errors.has("orderId") ? null : filters.orderUuid();
         JournalPage journal = view.use(downstream.fetch("The audit service", () -> audit.events(order,
                 emptyToNull(filters.type()), emptyToNull(filters.topic()), filters.invalidOnly() ? Boolean.FALSE : null,
                 filters.page(), PAGE_SIZE)), JournalPage.empty(PAGE_SIZE));
@@ -98,14 +112,6 @@ public class AuditController {
 
     private static String emptyToNull(String value) {
         return value.isEmpty() ? null : value;
-    }
-
-    private static UUID parseUuid(String value) {
-        try {
-            return value.isEmpty() ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /**

@@ -1,10 +1,11 @@
 package eventshop.webui.inventory;
 
-import eventshop.webui.security.StaffSignIn;
-import io.micronaut.security.annotation.Secured;
-import eventshop.events.StockReplenished;
+import eventshop.webui.forms.FieldErrors;
+import eventshop.webui.forms.IdempotencyKeys;
+import eventshop.webui.forms.ProblemDetails;
 import eventshop.webui.layout.Downstream;
 import eventshop.webui.layout.Page;
+import eventshop.webui.security.StaffSignIn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,11 +19,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
-import eventshop.webui.shop.IdempotencyKeys;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
+import jakarta.validation.Validator;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,20 +38,14 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InventoryController {
 
-    /** inventory-notification-service's rule, from the one constant both use. */
-    static final String QUANTITY_RULE = "A whole number from 1 to " + StockReplenished.MAX_QUANTITY + ".";
-
     private final InventoryClient inventory;
     private final Downstream downstream;
+    private final Validator validator;
 
-    public InventoryController(InventoryClient inventory, Downstream downstream) {
+    public InventoryController(InventoryClient inventory, Downstream downstream, Validator validator) {
         this.inventory = inventory;
         this.downstream = downstream;
-    }
-
-    /** @param idempotencyKey the form's hidden key: one filled-in form is one restock, however often it is sent */
-    @Serdeable
-    public record RestockForm(@Nullable String quantity, @Nullable String idempotencyKey) {
+        this.validator = validator;
     }
 
     /** Hands every restock form the page renders a key of its own. */
@@ -60,58 +55,59 @@ public class InventoryController {
         }
     }
 
+    /** The one restock form sent back, with what was typed and what is wrong; the other rows get fresh forms. */
+    public record SentBack(String sku, String quantity, String idempotencyKey) {
+    }
+
     @Get("{?restocked}")
     public ModelAndView<Map<String, Object>> inventory(@Nullable @QueryValue String restocked) {
-        return page("inventory/index", restocked, null, null, null).render();
+        return page("inventory/index").with("restocked", restocked).render();
     }
 
     /** The stock table alone, refetched by the page when stock changes. */
     @Get("/rows")
     public ModelAndView<Map<String, Object>> rows() {
-        return page("inventory/rows", null, null, null, null).render();
+        return page("inventory/rows").render();
     }
 
     @Post(value = "/{sku}/restock", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> restock(String sku, @Body RestockForm form) {
-        String typed = form.quantity() == null ? "" : form.quantity().trim();
-        String key = IdempotencyKeys.orFresh(form.idempotencyKey());
-        int quantity;
-        try {
-            quantity = Integer.parseInt(typed);
-        } catch (NumberFormatException e) {
-            quantity = 0;
-        }
-        if (quantity < 1 || quantity > StockReplenished.MAX_QUANTITY) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page("inventory/index", null, sku,
-                    typed, QUANTITY_RULE).with("errorKey", key).render());
+        SentBack typed = new SentBack(sku, form.quantity() == null ? "" : form.quantity().trim(),
+                IdempotencyKeys.orFresh(form.idempotencyKey()));
+        FieldErrors errors = FieldErrors.of(validator.validate(form));
+        if (!errors.isEmpty()) {
+            return sentBack(HttpStatus.UNPROCESSABLE_ENTITY, typed, errors, null);
         }
         try {
-            inventory.restock(sku, key, new InventoryClient.RestockRequest(quantity));
+            inventory.restock(sku, typed.idempotencyKey(), new InventoryClient.RestockRequest(form.quantityValue()));
             return HttpResponse.seeOther(URI.create("/inventory?restocked="
                     + URLEncoder.encode(sku, StandardCharsets.UTF_8)));
         } catch (HttpClientResponseException e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page("inventory/index", null, sku,
-                    typed, "The inventory service refused: " + e.getMessage()).with("errorKey", key).render());
+            ProblemDetails problem = e.getResponse().getBody(ProblemDetails.class)
+                    .orElse(new ProblemDetails(null, e.getMessage(), null));
+            return sentBack(HttpStatus.UNPROCESSABLE_ENTITY, typed, FieldErrors.of(problem, "quantity"), null);
         } catch (ReadTimeoutException e) {
-            Page page = page("inventory/index", null, sku, typed, null).with("errorKey", key);
-            page.banner("The inventory service did not answer in time, so we cannot tell whether " + sku + " was "
-                    + "restocked. Check its stock below; pressing Restock again on this form is safe: it will not "
-                    + "restock twice.");
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(page.render());
+            return sentBack(HttpStatus.SERVICE_UNAVAILABLE, typed, errors, "The inventory service did not answer in "
+                    + "time, so we cannot tell whether " + sku + " was restocked. Check its stock below; pressing "
+                    + "Restock again on this form is safe: it will not restock twice.");
         } catch (HttpClientException e) {
-            Page page = page("inventory/index", null, sku, typed, null).with("errorKey", key);
-            page.banner("The inventory service is not reachable right now; nothing was restocked.");
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(page.render());
+            return sentBack(HttpStatus.SERVICE_UNAVAILABLE, typed, errors,
+                    "The inventory service is not reachable right now; nothing was restocked.");
         }
     }
 
-    private Page page(String view, @Nullable String restocked, @Nullable String errorSku, @Nullable String typed,
-                      @Nullable String error) {
+    private HttpResponse<?> sentBack(HttpStatus status, SentBack typed, FieldErrors errors, @Nullable String banner) {
+        Page page = page("inventory/index").with("sentBack", typed).with("errors", errors);
+        if (banner != null) {
+            page.banner(banner);
+        }
+        return HttpResponse.status(status).body(page.render());
+    }
+
+    private Page page(String view) {
         Page page = Page.of(view, "Inventory", "inventory");
         List<Product> products = page.use(downstream.fetch("The inventory service", inventory::products),
                 List.of());
-        return page.with("products", products).with("restocked", restocked).with("errorSku", errorSku)
-                .with("keys", new FreshKeys())
-                .with("typed", typed).with("error", error);
+        return page.with("products", products).with("keys", new FreshKeys()).with("errors", new FieldErrors());
     }
 }

@@ -9,7 +9,6 @@ import eventshop.webui.errors.RequestIds;
 import eventshop.webui.layout.Downstream;
 import eventshop.webui.layout.Fetched;
 import eventshop.webui.layout.Page;
-import eventshop.webui.shop.OrderProblems;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -38,7 +37,6 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OrdersController {
 
-    static final List<String> STATUSES = List.of("PENDING", "CONFIRMED", "REJECTED", "CANCELLED");
     private static final int PAGE_SIZE = 50;
     private static final Map<String, String> NOTICES = Map.of(
             "cancel-refused", "This order can no longer be cancelled.",
@@ -91,8 +89,8 @@ public class OrdersController {
 
     /** Status, history and timeline alone, refetched by the order page whenever one of its events arrives. */
     @Get("/{id}/live")
-    public HttpResponse<?> live(UUID id) {
-        return respond(orderPage("orders/live", id));
+    public HttpResponse<?> detailBody(UUID id) {
+        return respond(orderPage("orders/detail-body", id));
     }
 
     @Post(value = "/{id}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -103,16 +101,16 @@ public class OrdersController {
         } catch (StatusRuntimeException e) {
             // A refusal is orders-service's answer about this order (FAILED_PRECONDITION: already rejected or
             // cancelled); anything else (unavailable, deadline, internal) says only that it could not do it now.
-            notice = OrderProblems.isRefusal(e) ? "cancel-refused" : "cancel-failed";
+            notice = OrderRefusals.isRefusal(e) ? "cancel-refused" : "cancel-failed";
         }
         return HttpResponse.seeOther(URI.create("/orders/" + id + (notice == null ? "" : "?notice=" + notice)));
     }
 
     private Page listPage(String view, @Nullable String status) {
-        String filter = status != null && STATUSES.contains(status) ? status : null;
-        Page page = Page.of(view, "Orders", "orders").with("statuses", STATUSES).with("status", filter);
-        OrderPage result = page.use(downstream.fetch("The orders service",
-                () -> orders.list(filter, 0, PAGE_SIZE)), OrderPage.empty(PAGE_SIZE));
+        String filter = status != null && OrderStatuses.ALL.contains(status) ? status : null;
+        Page page = Page.of(view, "Orders", "orders").with("statuses", OrderStatuses.ALL).with("status", filter);
+        OrderListPage result = page.use(downstream.fetch("The orders service",
+                () -> orders.list(filter, 0, PAGE_SIZE)), OrderListPage.empty(PAGE_SIZE));
         return page.with("orders", result);
     }
 

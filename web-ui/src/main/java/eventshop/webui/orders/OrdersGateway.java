@@ -9,7 +9,6 @@ import eventshop.api.orders.v1.ListOrdersRequest;
 import eventshop.api.orders.v1.ListOrdersResponse;
 import eventshop.api.orders.v1.Order;
 import eventshop.api.orders.v1.OrderServiceGrpc;
-import eventshop.api.orders.v1.OrderStatus;
 import eventshop.api.orders.v1.OrderStatusUpdate;
 import eventshop.api.orders.v1.PlaceOrderRequest;
 import eventshop.api.orders.v1.WatchOrderRequest;
@@ -49,7 +48,6 @@ public class OrdersGateway {
             Metadata.ASCII_STRING_MARSHALLER);
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
-    private static final String STATUS_PREFIX = "ORDER_STATUS_";
 
     private final OrderServiceGrpc.OrderServiceBlockingStub blocking;
     private final OrderServiceGrpc.OrderServiceStub async;
@@ -82,17 +80,19 @@ public class OrdersGateway {
                 .addAllLines(lines).build();
     }
 
-    public OrderPage list(@Nullable String status, int page, int size) {
+    /** @param status one of {@link OrderStatuses#ALL}, or null for every order */
+    public OrderListPage list(@Nullable String status, int page, int size) {
         ListOrdersRequest.Builder request = ListOrdersRequest.newBuilder().setPage(page).setPageSize(size);
         if (status != null) {
-            request.setStatus(OrderStatus.valueOf(STATUS_PREFIX + status));
+            request.setStatus(OrderStatuses.toProto(status));
         }
         // Every customer's name: orders-service wants a staff account, web-ui's own (the page itself is staff-only).
         ListOrdersResponse response = call(null).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
                 serviceAccount())).listOrders(request.build());
-        return new OrderPage(response.getOrdersList().stream().map(o -> new OrderPage.Summary(UUID.fromString(o.getId()),
-                status(o.getStatus()), o.getCustomerName(), null, new BigDecimal(o.getTotal()), o.getCurrency(),
-                instant(o.getCreatedAt()), instant(o.getUpdatedAt()))).toList(),
+        return new OrderListPage(response.getOrdersList().stream().map(o -> new OrderListPage.Summary(
+                UUID.fromString(o.getId()), OrderStatuses.nameOf(o.getStatus()), o.getCustomerName(),
+                new BigDecimal(o.getTotal()), o.getCurrency(), instant(o.getCreatedAt()), instant(o.getUpdatedAt())))
+                .toList(),
                 response.getPage(), response.getPageSize(), response.getTotal());
     }
 
@@ -120,7 +120,7 @@ public class OrdersGateway {
                 new StreamObserver<>() {
                     @Override
                     public void onNext(OrderStatusUpdate update) {
-                        sink.next(new OrderStatusChange(id, status(update.getStatus()), update.getReason(),
+                        sink.next(new OrderStatusChange(id, OrderStatuses.nameOf(update.getStatus()), update.getReason(),
                                 update.getFinal()));
                     }
 
@@ -161,21 +161,15 @@ public class OrdersGateway {
     }
 
     private static OrderView view(Order o) {
-        return new OrderView(UUID.fromString(o.getId()), status(o.getStatus()),
+        return new OrderView(UUID.fromString(o.getId()), OrderStatuses.nameOf(o.getStatus()),
                 new OrderView.Customer(o.getCustomer().getName(), o.getCustomer().getEmail()),
                 o.getLinesList().stream().map(l -> new OrderView.Line(l.getSku(), l.getProductName(),
                         new BigDecimal(l.getUnitPrice()), l.getQuantity(), new BigDecimal(l.getLineTotal()))).toList(),
                 new BigDecimal(o.getTotal()), o.getCurrency(), instant(o.getCreatedAt()), instant(o.getUpdatedAt()),
                 o.getStatusReason().isEmpty() ? null : o.getStatusReason(),
-                o.getHistoryList().stream().map(h -> new OrderView.StatusChange(status(h.getStatus()), instant(h.getAt()),
-                        h.getReason().isEmpty() ? null : h.getReason())).toList(),
-                new OrderView.Links("/orders/" + o.getId(), o.getCancellable() ? "/orders/" + o.getId() + "/cancel"
-                        : null));
-    }
-
-    private static String status(OrderStatus status) {
-        return status.name().startsWith(STATUS_PREFIX) ? status.name().substring(STATUS_PREFIX.length())
-                : status.name();
+                o.getHistoryList().stream().map(h -> new OrderView.StatusChange(OrderStatuses.nameOf(h.getStatus()),
+                        instant(h.getAt()), h.getReason().isEmpty() ? null : h.getReason())).toList(),
+                o.getCancellable());
     }
 
     private static Instant instant(Timestamp t) {

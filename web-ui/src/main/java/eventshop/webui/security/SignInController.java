@@ -1,5 +1,6 @@
 package eventshop.webui.security;
 
+import eventshop.webui.forms.FieldErrors;
 import eventshop.webui.layout.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -25,10 +26,11 @@ public class SignInController {
     @Get("{?failed,forbidden}")
     public ModelAndView<Map<String, Object>> signIn(@Nullable @QueryValue Boolean failed,
                                                     @Nullable @QueryValue Boolean forbidden) {
-        Page page = Page.of("security/login", "Staff sign-in", "login");
+        FieldErrors errors = new FieldErrors();
         if (Boolean.TRUE.equals(failed)) {
-            page.with("error", "That name and password do not match a staff account.");
+            errors.add(FieldErrors.FORM, "That name and password do not match a staff account.");
         }
+        Page page = Page.of("security/login", "Staff sign-in", "login").with("errors", errors);
         if (Boolean.TRUE.equals(forbidden)) {
             page.banner("This page is for staff. Sign in with a staff account.");
         }

@@ -9,21 +9,20 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** What anonymous visitors see of a customer in the ticker: initials and a masked address. */
 class MaskingTest {
 
     @Test
     void namesBecomeInitialsAndAddressesKeepOnlyTheirFirstLetterAndDomain() {
-        assertEquals("J. D.", Masking.name("Jean Dupont"));
-        assertEquals("J. D.", Masking.name("  jean   dupont "));
-        assertEquals("É.", Masking.name("Élodie"));
-        assertEquals("j***@example.com", Masking.email("jean@example.com"));
-        assertEquals("***", Masking.email("not-an-address"));
-        assertEquals("", Masking.name(""));
+        assertThat(Masking.name("Jean Dupont")).isEqualTo("J. D.");
+        assertThat(Masking.name("  jean   dupont ")).isEqualTo("J. D.");
+        assertThat(Masking.name("Élodie")).isEqualTo("É.");
+        assertThat(Masking.email("jean@example.com")).isEqualTo("j***@example.com");
+        assertThat(Masking.email("not-an-address")).isEqualTo("***");
+        assertThat(Masking.name("")).isEqualTo("");
     }
 
     @Test
@@ -31,12 +30,12 @@ class MaskingTest {
         Customer jean = new Customer("Jean Dupont", "jean@example.com");
         OrderPlaced placed = new OrderPlaced(jean, List.of(new OrderLine("ESP-001", "Espresso", new BigDecimal("2.20"), 2)),
                 new BigDecimal("4.40"), "EUR");
-        assertEquals("J. D. ordered 2 × Espresso · 4.40 EUR", Summaries.masked(placed));
-        assertEquals("Jean Dupont ordered 2 × Espresso · 4.40 EUR", Summaries.of(placed));
+        assertThat(Summaries.masked(placed)).isEqualTo("J. D. ordered 2 × Espresso · 4.40 EUR");
+        assertThat(Summaries.of(placed)).isEqualTo("Jean Dupont ordered 2 × Espresso · 4.40 EUR");
         String confirmed = Summaries.masked(new OrderConfirmed(jean, new BigDecimal("4.40"), "EUR"));
-        assertFalse(confirmed.contains("Jean"), confirmed);
+        assertThat(confirmed.contains("Jean")).as(confirmed).isFalse();
         NotificationSent told = new NotificationSent(java.util.UUID.randomUUID(), "CUSTOMER", "jean@example.com",
                 "log", "Order confirmed", "Thank you");
-        assertEquals("told j***@example.com: Order confirmed", Summaries.masked(told));
+        assertThat(Summaries.masked(told)).isEqualTo("told j***@example.com: Order confirmed");
     }
 }

@@ -26,9 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The ticker's sentence says what happened to whom; it never just repeats the event's type. */
 class SummariesTest {
@@ -62,11 +61,11 @@ class SummariesTest {
         expected.put(type(new ShopSales(null, 3, 2, 1, 1, 0.6667, 0.3333, 4, new BigDecimal("8.8"), "EUR",
                 List.of())), "the shop has sold 4 units for 8.80 EUR");
 
-        assertEquals(EventTypes.names(), expected.keySet(), "a sentence for every event type");
+        assertThat(expected.keySet()).as("a sentence for every event type").isEqualTo(EventTypes.names());
         SAMPLES.forEach((type, event) -> {
             String sentence = Summaries.of(event);
-            assertEquals(expected.get(type), sentence);
-            assertFalse(sentence.contains(type), "the sentence repeats the type " + type);
+            assertThat(sentence).isEqualTo(expected.get(type));
+            assertThat(sentence.contains(type)).as("the sentence repeats the type " + type).isFalse();
         });
     }
 

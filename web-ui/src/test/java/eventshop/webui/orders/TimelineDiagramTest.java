@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Arrows go to the service that reacted, as {@link Topics#ALL} names each topic's consumers. */
 class TimelineDiagramTest {
@@ -29,13 +29,13 @@ class TimelineDiagramTest {
         List<String> arrows = diagram.rows().stream().skip(1)
                 .map(row -> row.label() + " -> " + lane(diagram, row.toX()) + (row.dashed() ? " (dashed)" : ""))
                 .toList();
-        assertEquals(List.of(
+        assertThat(arrows).isEqualTo(List.of(
                 "OrderPlaced -> inventory-notification-service",
                 "StockReserved -> orders-service",
                 // nobody acts on notifications: audit and web-ui only record and show them
                 "NotificationSent -> audit-service (dashed)",
                 // inventory consumes shop.orders, but reacted to nothing after the confirmation
-                "OrderConfirmed -> audit-service (dashed)"), arrows);
+                "OrderConfirmed -> audit-service (dashed)"));
     }
 
     private static String lane(TimelineDiagram diagram, int x) {

@@ -22,9 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Sales page against a real HTTP server standing in for analytics-service. */
 @MicronautTest
@@ -71,26 +70,25 @@ class SalesPageTest implements TestPropertyProvider {
     void theSalesPageDrawsTheFiguresAsChartsAndTablesAndRefreshesOnShopSales() {
         Document page = Jsoup.parse(client.toBlocking().retrieve(HttpRequest.GET("/sales"), String.class));
 
-        assertEquals("Sales", page.select("nav a.active").text());
-        assertEquals("shop.sales", page.select("#sales-figures").attr("data-live-topics"));
-        assertEquals("/sales/figures", page.select("#sales-figures").attr("data-live-src"));
-        assertEquals("7.50 EUR", page.select("[data-figure=revenue]").text());
-        assertEquals("1 (50 %)", page.select("[data-figure=cancelled]").text());
-        assertEquals(List.of("3", "0"), page.select(".products-table td.units").eachText());
-        assertEquals(SalesController.MINUTES, page.select("svg.timeline-chart rect.revenue-bar").size());
-        assertEquals("img", page.select("svg.timeline-chart").attr("role"));
-        assertTrue(page.select("svg.timeline-chart text.value-label").eachText().contains("3"),
-                "units are written next to their dot, not only drawn");
-        assertEquals(1, page.select(".minutes-table tbody tr").size(), "only minutes with activity");
-        assertEquals(2, page.select("svg.products-chart rect.product-revenue").size());
-        assertEquals("Espresso", page.select(".top-list li strong").text());
+        assertThat(page.select("nav a.active").text()).isEqualTo("Sales");
+        assertThat(page.select("#sales-figures").attr("data-live-topics")).isEqualTo("shop.sales");
+        assertThat(page.select("#sales-figures").attr("data-live-src")).isEqualTo("/sales/figures");
+        assertThat(page.select("[data-figure=revenue]").text()).isEqualTo("7.50 EUR");
+        assertThat(page.select("[data-figure=cancelled]").text()).isEqualTo("1 (50 %)");
+        assertThat(page.select(".products-table td.units").eachText()).isEqualTo(List.of("3", "0"));
+        assertThat(page.select("svg.timeline-chart rect.revenue-bar").size()).isEqualTo(SalesController.MINUTES);
+        assertThat(page.select("svg.timeline-chart").attr("role")).isEqualTo("img");
+        assertThat(page.select("svg.timeline-chart text.value-label").eachText()).as("units are written next to their dot, not only drawn").contains("3");
+        assertThat(page.select(".minutes-table tbody tr").size()).as("only minutes with activity").isEqualTo(1);
+        assertThat(page.select("svg.products-chart rect.product-revenue").size()).isEqualTo(2);
+        assertThat(page.select(".top-list li strong").text()).isEqualTo("Espresso");
     }
 
     @Test
     void theFiguresRegionAloneIsWhatThePageRefetches() {
         Document region = Jsoup.parse(client.toBlocking().retrieve(HttpRequest.GET("/sales/figures"), String.class));
 
-        assertEquals(0, region.select("nav").size());
-        assertEquals("7.50 EUR", region.select("[data-figure=revenue]").text());
+        assertThat(region.select("nav").size()).isEqualTo(0);
+        assertThat(region.select("[data-figure=revenue]").text()).isEqualTo("7.50 EUR");
     }
 }

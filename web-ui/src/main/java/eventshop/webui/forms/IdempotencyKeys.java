@@ -1,4 +1,4 @@
-package eventshop.webui.shop;
+package eventshop.webui.forms;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package eventshop.webui;
+package eventshop.webui.errors;
 
 import eventshop.testing.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
@@ -19,11 +19,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Every failure a browser can meet answers promptly with the shop's own error page: a template that throws while
@@ -55,33 +53,33 @@ class ErrorPagesTest implements TestPropertyProvider {
     void aTemplateThatThrowsWhileRenderingAnswersTheErrorPage() {
         HttpClientResponseException e = browse("/broken/template", null);
 
-        assertEquals(HttpStatus.INTERNAL_SERVER_ERROR, e.getStatus());
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR.getCode());
         Document page = friendlyPage(e);
-        assertEquals("Something went wrong", page.select("main h1").text());
-        assertFalse(page.text().contains("Before the failure"), "nothing of the failed page leaks into the answer");
+        assertThat(page.select("main h1").text()).isEqualTo("Something went wrong");
+        assertThat(page.text().contains("Before the failure")).as("nothing of the failed page leaks into the answer").isFalse();
     }
 
     @Test
     void aControllerThatThrowsAnswersTheSameErrorPage() {
         HttpClientResponseException e = browse("/broken/controller", null);
 
-        assertEquals(HttpStatus.INTERNAL_SERVER_ERROR, e.getStatus());
-        assertEquals("Something went wrong", friendlyPage(e).select("main h1").text());
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR.getCode());
+        assertThat(friendlyPage(e).select("main h1").text()).isEqualTo("Something went wrong");
     }
 
     @Test
     void anUnknownAddressAnswersAFriendlyNotFoundPage() {
         HttpClientResponseException e = browse("/no/such/page", null);
 
-        assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
-        assertEquals("Page not found", friendlyPage(e).select("main h1").text());
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
+        assertThat(friendlyPage(e).select("main h1").text()).isEqualTo("Page not found");
     }
 
     @Test
     void theErrorPageShowsTheRequestIdTheCallerSent() {
         HttpClientResponseException e = browse("/broken/controller", "support-ticket-42");
 
-        assertEquals("support-ticket-42", friendlyPage(e).select(".request-id").text());
+        assertThat(friendlyPage(e).select(".request-id").text()).isEqualTo("support-ticket-42");
     }
 
     private HttpClientResponseException browse(String uri, String requestId) {
@@ -90,21 +88,23 @@ class ErrorPagesTest implements TestPropertyProvider {
             request = HttpRequest.GET(uri).accept(MediaType.TEXT_HTML_TYPE).header("X-Request-Id", requestId);
         }
         HttpRequest<?> sent = request;
-        return assertTimeoutPreemptively(PROMPTLY, () -> assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(sent, String.class)));
+        HttpClientResponseException refusal = assertTimeoutPreemptively(PROMPTLY, () -> catchThrowableOfType(
+                HttpClientResponseException.class, () -> client.toBlocking().exchange(sent, String.class)));
+        assertThat(refusal).as("an error page").isNotNull();
+        return refusal;
     }
 
     /** The shop's layout, the request id of the response, and nothing of the exception. */
     private static Document friendlyPage(HttpClientResponseException e) {
-        assertEquals(MediaType.TEXT_HTML_TYPE, e.getResponse().getContentType().orElseThrow());
+        assertThat(e.getResponse().getContentType().orElseThrow()).isEqualTo(MediaType.TEXT_HTML_TYPE);
         String html = e.getResponse().getBody(String.class).orElseThrow();
         Document page = Jsoup.parse(html);
-        assertEquals("Shop", page.select("nav.nav a").first().text(), "the shop's layout");
-        assertTrue(page.select("a[href=/]").size() > 0, "a way back");
+        assertThat(page.select("nav.nav a").first().text()).as("the shop's layout").isEqualTo("Shop");
+        assertThat(page.select("a[href=/]").size() > 0).as("a way back").isTrue();
         String requestId = e.getResponse().getHeaders().get("X-Request-Id");
-        assertEquals(requestId, page.select(".request-id").text(), "the request id, as in the response header");
-        assertFalse(html.contains("secret internals"), "no exception message");
-        assertFalse(html.contains("Exception") || html.contains("\tat "), "no stack trace");
+        assertThat(page.select(".request-id").text()).as("the request id, as in the response header").isEqualTo(requestId);
+        assertThat(html.contains("secret internals")).as("no exception message").isFalse();
+        assertThat(html.contains("Exception") || html.contains("\tat ")).as("no stack trace").isFalse();
         return page;
     }
 }

@@ -1,8 +1,11 @@
-package eventshop.webui;
+package eventshop.webui.security;
 
-import eventshop.testing.TestInfrastructure;
+import eventshop.webui.FakeBackend;
+import eventshop.webui.FakeBackends;
 import eventshop.webui.FakeBackend.Response;
-import eventshop.webui.security.CsrfTokens;
+import eventshop.webui.FakeOrders;
+import eventshop.webui.Fixtures;
+import eventshop.webui.StaffSession;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -21,16 +24,11 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Who may see which page of the web UI: shoppers anonymously, staff after signing in; what web-ui tells the
@@ -44,10 +42,11 @@ class StaffSignInTest implements TestPropertyProvider {
     private static final String TOKEN = new CsrfTokens(StaffSession.SIGNING_SECRET).newToken();
     private static final String ORDER_ID = Fixtures.ORDER_ID.toString();
 
-    private final FakeOrders orders = new FakeOrders();
-    private final FakeBackend catalog = new FakeBackend();
-    private final FakeBackend inventory = new FakeBackend();
-    private final FakeBackend audit = new FakeBackend();
+    private final FakeBackends backends = new FakeBackends();
+    private final FakeOrders orders = backends.orders;
+    private final FakeBackend catalog = backends.catalog;
+    private final FakeBackend inventory = backends.inventory;
+    private final FakeBackend audit = backends.audit;
 
     @Inject
     @Client("/")
@@ -64,22 +63,12 @@ class StaffSignInTest implements TestPropertyProvider {
                         {"sku":"ESP","name":"Espresso","description":"","price":2.5,"currency":"EUR","stock":50,
                          "lowWaterMark":5,"lowStock":false}"""));
         audit.answer("GET", "/audit/orders/" + ORDER_ID + "/timeline", Response.json(Fixtures.timeline(Fixtures.ORDER_ID)));
-        Map<String, String> props = new HashMap<>(TestInfrastructure.kafkaProperties());
-        props.put("micronaut.http.services.orders.url", catalog.url());
-        props.put("grpc.channels.orders.address", orders.address());
-        props.put("micronaut.http.services.inventory.url", inventory.url());
-        props.put("micronaut.http.services.audit.url", audit.url());
-        props.put("micronaut.http.client.follow-redirects", "false");
-        props.putAll(StaffSession.properties());
-        return props;
+        return backends.properties();
     }
 
     @AfterAll
     void stopBackends() {
-        orders.close();
-        catalog.close();
-        inventory.close();
-        audit.close();
+        backends.close();
     }
 
     @Test
@@ -89,88 +78,87 @@ class StaffSignInTest implements TestPropertyProvider {
             // as a browser asks: for HTML (an API client would get a 401)
             HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET(page)
                     .accept(MediaType.TEXT_HTML_TYPE), String.class);
-            assertEquals(303, response.code(), page);
-            assertEquals("/login", response.getHeaders().get("Location"), page);
+            assertThat(response.code()).as(page).isEqualTo(303);
+            assertThat(response.getHeaders().get("Location")).as(page).isEqualTo("/login");
         }
         long restocks = restocks();
         HttpResponse<String> refused = client.toBlocking().exchange(form("/inventory/ESP/restock", "quantity=5")
                 .accept(MediaType.TEXT_HTML_TYPE), String.class);
-        assertEquals(303, refused.code());
-        assertEquals(restocks, restocks(), "an anonymous restock never reaches the inventory service");
+        assertThat(refused.code()).isEqualTo(303);
+        assertThat(restocks()).as("an anonymous restock never reaches the inventory service").isEqualTo(restocks);
     }
 
     @Test
     void shoppersPagesAreOpen() {
         for (String page : List.of("/", "/orders/" + ORDER_ID, "/orders/mine", "/architecture", "/login")) {
-            assertEquals(200, client.toBlocking().exchange(HttpRequest.GET(page), String.class).code(), page);
+            assertThat(client.toBlocking().exchange(HttpRequest.GET(page), String.class).code()).as(page).isEqualTo(200);
         }
-        assertFalse(Jsoup.parse(client.toBlocking().retrieve("/")).select("nav a[href=/inventory]").hasText(),
-                "no staff links for shoppers");
+        assertThat(Jsoup.parse(client.toBlocking().retrieve("/")).select("nav a[href=/inventory]").hasText()).as("no staff links for shoppers").isFalse();
     }
 
     @Test
     void staffSignInRestockAndSignOut() {
         StaffSession staff = StaffSession.signIn(client, TOKEN);
-        assertEquals(200, client.toBlocking().exchange(HttpRequest.GET("/inventory").cookie(staff.cookie()),
-                String.class).code());
+        assertThat(client.toBlocking().exchange(HttpRequest.GET("/inventory").cookie(staff.cookie()),
+                String.class).code()).isEqualTo(200);
         String page = client.toBlocking().retrieve(HttpRequest.GET("/inventory").cookie(staff.cookie()));
-        assertTrue(Jsoup.parse(page).select(".staff-member").text().contains("staff"));
+        assertThat(Jsoup.parse(page).select(".staff-member").text()).contains("staff");
 
         HttpResponse<String> restocked = client.toBlocking().exchange(form("/inventory/ESP/restock",
                 "quantity=5&idempotencyKey=restock-key-1").cookie(staff.cookie()), String.class);
-        assertEquals(303, restocked.code());
+        assertThat(restocked.code()).isEqualTo(303);
         FakeBackend.Recorded call = inventory.requests().stream()
                 .filter(r -> r.path().equals("/products/ESP/restock")).reduce((a, b) -> b).orElseThrow();
-        assertEquals("Basic " + Base64.getEncoder().encodeToString(("web-ui:" + StaffSession.SERVICE_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8)), call.header("Authorization"), "web-ui's service account");
-        assertEquals("staff", call.header("X-Staff-Member"), "the staff member it acts for");
-        assertEquals("restock-key-1", call.header("Idempotency-Key"), "the form's idempotency key");
+        assertThat(call.header("Authorization")).as("web-ui's service account").isEqualTo("Basic " + Base64.getEncoder().encodeToString(("web-ui:" + StaffSession.SERVICE_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(call.header("X-Staff-Member")).as("the staff member it acts for").isEqualTo("staff");
+        assertThat(call.header("Idempotency-Key")).as("the form's idempotency key").isEqualTo("restock-key-1");
 
         client.toBlocking().retrieve(HttpRequest.GET("/orders").cookie(staff.cookie()));
         FakeOrders.Recorded list = orders.calls("ListOrders").get(orders.calls("ListOrders").size() - 1);
-        assertEquals("Basic " + Base64.getEncoder().encodeToString(("web-ui:" + StaffSession.SERVICE_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8)), list.header("authorization"), "the list of all orders: as staff");
+        assertThat(list.header("authorization")).as("the list of all orders: as staff").isEqualTo("Basic " + Base64.getEncoder().encodeToString(("web-ui:" + StaffSession.SERVICE_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8)));
 
         HttpResponse<String> signedOut = client.toBlocking().exchange(form("/logout", "").cookie(staff.cookie()),
                 String.class);
-        assertEquals(303, signedOut.code());
+        assertThat(signedOut.code()).isEqualTo(303);
         Cookie cleared = signedOut.getCookie("JWT").orElseThrow();
-        assertTrue(cleared.getValue().isEmpty() || cleared.getMaxAge() == 0, "the sign-in cookie is removed");
+        assertThat(cleared.getValue().isEmpty() || cleared.getMaxAge() == 0).as("the sign-in cookie is removed").isTrue();
     }
 
     @Test
     void aWrongPasswordIsRefused() {
         HttpResponse<String> response = client.toBlocking().exchange(
                 StaffSession.signInForm("staff", "wrong", TOKEN), String.class);
-        assertEquals(303, response.code());
-        assertEquals("/login?failed=true", response.getHeaders().get("Location"));
-        assertTrue(response.getCookie("JWT").isEmpty());
-        assertTrue(Jsoup.parse(client.toBlocking().retrieve("/login?failed=true")).select(".error").hasText());
+        assertThat(response.code()).isEqualTo(303);
+        assertThat(response.getHeaders().get("Location")).isEqualTo("/login?failed=true");
+        assertThat(response.getCookie("JWT").isEmpty()).isTrue();
+        assertThat(Jsoup.parse(client.toBlocking().retrieve("/login?failed=true")).select(".form-error").hasText()).isTrue();
     }
 
     @Test
     void theSignInFormNeedsTheCsrfTokenLikeEveryForm() {
         HttpRequest<String> noToken = HttpRequest.POST("/login", "username=staff&password="
                         + StaffSession.STAFF_PASSWORD).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        assertEquals(403, assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(noToken, String.class)).getStatus().getCode());
+        assertThat(statusOf(
+                () -> client.toBlocking().exchange(noToken, String.class))).isEqualTo(403);
     }
 
     @Test
     void aFormFromAnotherOriginOrWithAnUnsignedTokenIsRefused() {
         long posts = posts();
-        assertEquals(403, assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
-                order("k-origin").header("Origin", "https://evil.example"), String.class)).getStatus().getCode());
+        assertThat(statusOf( () -> client.toBlocking().exchange(
+                order("k-origin").header("Origin", "https://evil.example"), String.class))).isEqualTo(403);
         String unsigned = "forged-token-the-server-never-signed";
         HttpRequest<String> forged = HttpRequest.POST("/orders", "name=Ada&email=ada%40example.com&sku=ESP"
                         + "&quantity=1&_csrf=" + unsigned).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 .cookie(Cookie.of("eventshop_csrf", unsigned));
-        assertEquals(403, assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(forged, String.class)).getStatus().getCode());
-        assertEquals(posts, posts(), "nothing reached orders-service");
+        assertThat(statusOf(
+                () -> client.toBlocking().exchange(forged, String.class))).isEqualTo(403);
+        assertThat(posts()).as("nothing reached orders-service").isEqualTo(posts);
         HttpResponse<String> sameOrigin = client.toBlocking().exchange(order("k-same-origin")
                 .header("Origin", server.getScheme() + "://" + server.getHost() + ":" + server.getPort()), String.class);
-        assertEquals(303, sameOrigin.code());
+        assertThat(sameOrigin.code()).isEqualTo(303);
     }
 
     @Test
@@ -179,21 +167,21 @@ class StaffSignInTest implements TestPropertyProvider {
                 .val();
         String second = Jsoup.parse(client.toBlocking().retrieve("/")).select("#order-form input[name=idempotencyKey]")
                 .val();
-        assertFalse(first.isBlank());
-        assertNotEquals(first, second, "every form a key of its own");
+        assertThat(first.isBlank()).isFalse();
+        assertThat(second).as("every form a key of its own").isNotEqualTo(first);
 
         client.toBlocking().exchange(order(first), String.class);
         HttpResponse<String> again = client.toBlocking().exchange(order(first), String.class);
-        assertEquals(303, again.code());
+        assertThat(again.code()).isEqualTo(303);
         List<String> keys = orders.calls("PlaceOrder").stream()
                 .map(r -> r.header("Idempotency-Key")).filter(first::equals).toList();
-        assertEquals(2, keys.size(), "both submits carry the form's key, so orders-service places one order");
+        assertThat(keys.size()).as("both submits carry the form's key, so orders-service places one order").isEqualTo(2);
         String remembered = again.getCookie("eventshop_my_orders").orElseThrow().getValue();
-        assertTrue(remembered.contains(ORDER_ID), "the shopper's orders remember it");
+        assertThat(remembered.contains(ORDER_ID)).as("the shopper's orders remember it").isTrue();
         String mine = client.toBlocking().retrieve(HttpRequest.GET("/orders/mine")
                 .cookie(Cookie.of("eventshop_my_orders", remembered)));
-        assertEquals(1, Jsoup.parse(mine).select("tr[data-order-id=" + ORDER_ID + "]").size());
-        assertNull(Jsoup.parse(client.toBlocking().retrieve("/")).selectFirst("nav a[href=/audit]"));
+        assertThat(Jsoup.parse(mine).select("tr[data-order-id=" + ORDER_ID + "]").size()).isEqualTo(1);
+        assertThat(Jsoup.parse(client.toBlocking().retrieve("/")).selectFirst("nav a[href=/audit]")).isNull();
     }
 
     private io.micronaut.http.MutableHttpRequest<String> order(String key) {
@@ -215,5 +203,12 @@ class StaffSignInTest implements TestPropertyProvider {
 
     private long restocks() {
         return inventory.requests().stream().filter(r -> r.method().equals("POST")).count();
+    }
+
+    /** The status of the error response the call gets; it fails the test when the call succeeds. */
+    private static int statusOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        HttpClientResponseException refusal = catchThrowableOfType(HttpClientResponseException.class, call);
+        assertThat(refusal).as("an error response").isNotNull();
+        return refusal.getStatus().getCode();
     }
 }

@@ -1,5 +1,6 @@
-package eventshop.webui;
+package eventshop.webui.live;
 
+import eventshop.webui.StaffSession;
 import eventshop.webui.security.CsrfTokens;
 import eventshop.events.Customer;
 import eventshop.events.EventCodec;
@@ -12,7 +13,6 @@ import eventshop.testing.KafkaTestClient;
 import eventshop.testing.TestInfrastructure;
 import eventshop.webui.health.ServiceHealth;
 import eventshop.webui.health.ServiceStatus;
-import eventshop.webui.live.LiveEvent;
 import io.micronaut.configuration.kafka.ConsumerRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -37,10 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Records on the real broker reach open pages over Server-Sent Events, valid or not. */
 @MicronautTest
@@ -105,27 +102,27 @@ class LiveFeedTest implements TestPropertyProvider {
             await().atMost(Duration.ofSeconds(20)).until(() -> received.stream()
                     .anyMatch(e -> "OrderPlaced".equals(e.type())) && received.stream().anyMatch(LiveFeedTest::isGarbage));
             LiveEvent event = received.stream().filter(e -> "OrderPlaced".equals(e.type())).findFirst().orElseThrow();
-            assertEquals(orderId.toString(), event.orderId());
-            assertEquals("PENDING", event.status());
-            assertEquals("req-live-1", event.correlationId());
-            assertEquals(Topics.ORDERS, event.topic());
-            assertEquals("A. ordered 2 × Espresso · 5.00 EUR", event.summary(), "an anonymous page: customer masked");
-            assertNull(event.maskedSummary());
+            assertThat(event.orderId()).isEqualTo(orderId.toString());
+            assertThat(event.status()).isEqualTo("PENDING");
+            assertThat(event.correlationId()).isEqualTo("req-live-1");
+            assertThat(event.topic()).isEqualTo(Topics.ORDERS);
+            assertThat(event.summary()).as("an anonymous page: customer masked").isEqualTo("A. ordered 2 × Espresso · 5.00 EUR");
+            assertThat(event.maskedSummary()).isNull();
             LiveEvent invalid = received.stream().filter(LiveFeedTest::isGarbage).findFirst().orElseThrow();
-            assertTrue(invalid.error().contains("MALFORMED_JSON"), invalid.error());
+            assertThat(invalid.error().contains("MALFORMED_JSON")).as(invalid.error()).isTrue();
 
             // A page opened afterwards starts with these events in its ticker, and every backend shows as down.
             // Anonymous visitors see the customer masked, a signed-in staff member sees them whole.
             String page = httpClient.toBlocking().retrieve("/architecture");
-            assertTrue(page.contains("A. ordered 2 × Espresso · 5.00 EUR"), "ticker shows the recent event, masked");
-            assertFalse(page.contains("Ada ordered"), "no customer name for anonymous visitors");
+            assertThat(page).as("ticker shows the recent event, masked").contains("A. ordered 2 × Espresso · 5.00 EUR");
+            assertThat(page.contains("Ada ordered")).as("no customer name for anonymous visitors").isFalse();
             StaffSession staff = StaffSession.signIn(httpClient, new CsrfTokens(StaffSession.SIGNING_SECRET).newToken());
             String staffPage = httpClient.toBlocking().retrieve(HttpRequest.GET("/architecture").cookie(staff.cookie()));
-            assertTrue(staffPage.contains("Ada ordered 2 × Espresso · 5.00 EUR"), "staff see the customer");
-            assertTrue(page.contains("class=\"tick tick-invalid\""), "ticker marks the invalid record");
+            assertThat(staffPage).as("staff see the customer").contains("Ada ordered 2 × Espresso · 5.00 EUR");
+            assertThat(page).as("ticker marks the invalid record").contains("class=\"tick tick-invalid\"");
             String staffNotifications = httpClient.toBlocking().retrieve(HttpRequest.GET("/notifications")
                     .cookie(staff.cookie()));
-            assertTrue(staffNotifications.contains("is not reachable right now"), "banner for the dead backend");
+            assertThat(staffNotifications).as("banner for the dead backend").contains("is not reachable right now");
         } finally {
             subscription.dispose();
         }
