@@ -52,8 +52,4 @@ public final class FieldErrors {
     public String of(String field) {
         return messages.get(field);
     }
-
-    public Map<String, String> all() {
-        return messages;
-    }
 }
