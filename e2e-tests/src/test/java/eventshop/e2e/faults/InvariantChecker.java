@@ -236,9 +236,9 @@ final class InvariantChecker {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : Topics.ALL) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(15))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            for (Topics.Spec topic : Topics.ALL) {
+                consumer.partitionsFor(topic.name(), Duration.ofSeconds(15))
+                        .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -31,7 +31,7 @@ final class KafkaCluster implements AutoCloseable {
 
     private static final List<String> JVM_FLAGS = List.of("-Xms128m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path brokerHome;
     private final Path dataDir;

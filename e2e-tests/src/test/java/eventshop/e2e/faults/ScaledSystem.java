@@ -36,7 +36,7 @@ final class ScaledSystem implements AutoCloseable {
     static final List<String> SERVICES = List.of(ORDERS, INVENTORY, AUDIT);
     static final int INSTANCES = 2;
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5); // six JVMs starting at once on two busy cores
 
     private final KafkaCluster kafka;
     private final TcpProxy postgresProxy;
