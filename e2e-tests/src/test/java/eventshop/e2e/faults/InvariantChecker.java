@@ -68,9 +68,14 @@ final class InvariantChecker {
     void awaitQuiet(Duration patience) {
         AtomicReference<String> busy = new AtomicReference<>("not checked yet");
         try {
-            await("the shop quiet").atMost(patience).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+            await("the shop quiet").atMost(patience).pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
-                        busy.set(inFlight());
+                        try {
+                            busy.set(inFlight());
+                        } catch (Exception e) {
+                            // a broker or the database still coming back: ask again
+                            busy.set("cannot tell: " + e);
+                        }
                         return busy.get().isEmpty();
                     });
         } catch (ConditionTimeoutException e) {
@@ -95,7 +100,9 @@ final class InvariantChecker {
         return String.join("; ", busy);
     }
 
-    Result check(Map<java.util.UUID, ShopLoad.Accepted> accepted, Map<String, Long> restockedByClients) {
+    /** Checks everything; the confirmed / rejected / cancelled figures are those of the orders of {@code scenario}. */
+    Result check(String scenario, Map<java.util.UUID, ShopLoad.Accepted> accepted,
+                 Map<String, Long> restockedByClients) {
         List<String> violations = new ArrayList<>();
         Map<String, String> status = new HashMap<>();
         db(ScaledSystem.ORDERS).rows("SELECT id::text AS id, status FROM customer_order")
@@ -197,9 +204,11 @@ final class InvariantChecker {
             note(violations, "orders' catalog replica " + replica + " differs from inventory's catalog " + source);
         }
 
-        long confirmed = count(accepted, status, "CONFIRMED");
-        long rejected = count(accepted, status, "REJECTED");
-        long cancelled = count(accepted, status, "CANCELLED");
+        List<String> ofScenario = accepted.values().stream().filter(a -> a.scenario().equals(scenario))
+                .map(a -> a.orderId().toString()).toList();
+        long confirmed = ofScenario.stream().filter(id -> "CONFIRMED".equals(status.get(id))).count();
+        long rejected = ofScenario.stream().filter(id -> "REJECTED".equals(status.get(id))).count();
+        long cancelled = ofScenario.stream().filter(id -> "CANCELLED".equals(status.get(id))).count();
         return new Result(confirmed, rejected, cancelled, lost.size(), twice.size() + journalDoubles,
                 topics.resentCopies, violations);
     }
@@ -320,10 +329,6 @@ final class InvariantChecker {
         Map<String, Long> bySku = new TreeMap<>();
         db.rows(sql).forEach(row -> bySku.put((String) row.get("sku"), ((Number) row.get("n")).longValue()));
         return bySku;
-    }
-
-    private static long count(Map<java.util.UUID, ShopLoad.Accepted> accepted, Map<String, String> status, String s) {
-        return accepted.keySet().stream().filter(id -> s.equals(status.get(id.toString()))).count();
     }
 
     /** At most a screenful of details: the counts in the table say how many there were. */
