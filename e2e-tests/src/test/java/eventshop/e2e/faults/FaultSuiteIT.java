@@ -109,8 +109,11 @@ class FaultSuiteIT {
     void stopTheWholeKafkaClusterForAMinute() throws Exception {
         scenario("all three brokers stopped for " + CLUSTER_DOWN.toSeconds() + " s", () -> {
             system.kafka().stopAll();
-            everyInstanceStaysUpFor(CLUSTER_DOWN, "while Kafka is down");
-            system.kafka().start();
+            try {
+                everyInstanceStaysUpFor(CLUSTER_DOWN, "while Kafka is down");
+            } finally {
+                system.kafka().start();
+            }
             return Instant.now();
         });
     }
@@ -120,8 +123,11 @@ class FaultSuiteIT {
     void cutPostgresqlAndBlackHoleIt() throws Exception {
         scenario("PostgreSQL cut and black-holed for " + DATABASE_DOWN.toSeconds() + " s", () -> {
             system.postgresProxy().cutAndBlackHole();
-            everyInstanceStaysUpFor(DATABASE_DOWN, "while PostgreSQL is unreachable");
-            system.postgresProxy().heal();
+            try {
+                everyInstanceStaysUpFor(DATABASE_DOWN, "while PostgreSQL is unreachable");
+            } finally {
+                system.postgresProxy().heal();
+            }
             return Instant.now();
         });
     }
