@@ -99,10 +99,12 @@ class ResentCopyTest implements TestPropertyProvider {
         List<JsonNode> entries = list(get("/audit/events?orderId=" + orderId + "&topic=" + Topics.ORDERS).get("items"));
         assertThat(entries).extracting(e -> e.get("resent").getBooleanValue())
                 .containsExactlyInAnyOrder(false, true, true, false);
-        // The timeline shows the event once (per topic), every copy counted as a delivery.
+        // The timeline shows the event once (per topic), every copy counted as a delivery, the resent ones as such.
         List<JsonNode> steps = list(get("/audit/orders/" + orderId + "/timeline").get("events"));
-        assertThat(steps).extracting(e -> e.get("topic").getStringValue() + " x" + e.get("deliveries").getIntValue())
-                .containsExactlyInAnyOrder(Topics.ORDERS + " x4", Topics.DEADLETTER + " x1");
+        assertThat(steps).extracting(e -> e.get("topic").getStringValue() + " x" + e.get("deliveries").getIntValue()
+                        + " resent " + e.get("resends").getIntValue() + " replayed " + e.get("replays").getIntValue())
+                .containsExactlyInAnyOrder(Topics.ORDERS + " x4 resent 2 replayed 1",
+                        Topics.DEADLETTER + " x1 resent 0 replayed 0");
     }
 
     private JsonNode get(String uri) throws IOException {
