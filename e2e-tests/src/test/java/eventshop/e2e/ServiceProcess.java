@@ -28,7 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logDir) {
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logDir) {
         this.name = name;
         this.jar = jar;
         this.port = port;
@@ -101,6 +101,28 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** {@code kill -9}: no shutdown hook, no graceful close of anything; waits until the process is gone. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** The operating system's id of the running JVM. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
     }
 
     public boolean isRunning() {

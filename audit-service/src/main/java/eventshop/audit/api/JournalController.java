@@ -67,7 +67,7 @@ public class JournalController {
         List<Timeline.Journaled> records = journal.findByOrderId(orderId, CAUSAL_ORDER).stream()
                 .filter(r -> r.valid())
                 .map(r -> new Timeline.Journaled(r.eventId(), r.eventType(), r.topic(), r.source(),
-                        r.correlationId(), r.occurredAt(), r.recordTimestamp(), r.replayed()))
+                        r.correlationId(), r.occurredAt(), r.recordTimestamp(), r.replayed(), r.resent()))
                 .toList();
         return new OrderTimeline(orderId, Timeline.of(records).stream().map(OrderTimeline.Event::of).toList());
     }

@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * An order's events in the order they happened. {@code sinceFirstMs}/{@code sincePreviousMs} are measured between
  * the events' {@code occurredAt}; {@code recordedAt} is when the record reached Kafka. {@code deliveries} counts every
- * journaled copy of the event on that topic, {@code replays} those of them republished from the journal.
+ * journaled copy of the event on that topic, {@code replays} those of them republished from the journal,
+ * {@code resends} those a relay sent again (it had not seen the broker's acknowledgement).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -22,12 +23,13 @@ public record OrderTimeline(UUID orderId, List<Event> events) {
 @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Event(UUID eventId, String type, String topic, String source, @Nullable String correlationId,
                         Instant occurredAt, Instant recordedAt, long sinceFirstMs, long sincePreviousMs,
-                        int deliveries, int replays) {
+                        int deliveries, int replays, int resends) {
 
         static Event of(Timeline.Step step) {
             Timeline.Journaled e = step.event();
             return new Event(e.eventId(), e.type(), e.topic(), e.source(), e.correlationId(), e.occurredAt(),
-                    e.recordedAt(), step.sinceFirstMs(), step.sincePreviousMs(), step.deliveries(), step.replays());
+                    e.recordedAt(), step.sinceFirstMs(), step.sincePreviousMs(), step.deliveries(), step.replays(),
+                    step.resends());
         }
     }
 }

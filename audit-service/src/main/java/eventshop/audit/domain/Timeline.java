@@ -13,8 +13,8 @@ import java.util.UUID;
  * The story of one order as the journal saw it: each event once, in the order the events happened, with the time
  * since the first event (the click that started it) and since the previous one.
  * <p>
- * The same event can be journaled more than once: redelivered by an at-least-once producer, or republished by a
- * replay. Those copies are collapsed into the step of the original and counted, so the timeline shows what happened,
+ * The same event can be journaled more than once: sent again by an at-least-once producer (marked resent), or
+ * republished by a replay. Those copies are collapsed into the step of the original and counted, so the timeline shows what happened,
  * not how often it was transmitted. A dead-lettered copy stays a step of its own (its topic differs): a consumer
  * refusing an event is part of the story.
  */
@@ -22,11 +22,15 @@ public final class Timeline {
 
     /** One journaled record of the order, reduced to what a timeline needs. */
     public record Journaled(UUID eventId, String type, String topic, String source, String correlationId,
-                            Instant occurredAt, Instant recordedAt, boolean replayed) {
+                            Instant occurredAt, Instant recordedAt, boolean replayed, boolean resent) {
     }
 
-    /** One event on the timeline. {@code deliveries} counts every journaled copy, replays included. */
-    public record Step(Journaled event, long sinceFirstMs, long sincePreviousMs, int deliveries, int replays) {
+    /**
+     * One event on the timeline. {@code deliveries} counts every journaled copy: replays, and copies a relay sent
+     * again ({@code resends}) included.
+     */
+    public record Step(Journaled event, long sinceFirstMs, long sincePreviousMs, int deliveries, int replays,
+                       int resends) {
     }
 
     private static final Comparator<Journaled> CAUSAL_ORDER = Comparator.comparing(Journaled::occurredAt)
@@ -45,12 +49,14 @@ public final class Timeline {
         Instant first = null;
         Instant previous = null;
         for (List<Journaled> copies : copiesByEvent.values()) {
-            Journaled original = copies.stream().filter(c -> !c.replayed()).findFirst().orElse(copies.get(0));
+            Journaled original = copies.stream().filter(c -> !c.replayed() && !c.resent()).findFirst()
+                    .or(() -> copies.stream().filter(c -> !c.replayed()).findFirst()).orElse(copies.get(0));
             Instant at = original.occurredAt();
             first = first == null ? at : first;
             previous = previous == null ? at : previous;
             int replays = (int) copies.stream().filter(Journaled::replayed).count();
-            steps.add(new Step(original, millis(first, at), millis(previous, at), copies.size(), replays));
+            int resends = (int) copies.stream().filter(Journaled::resent).count();
+            steps.add(new Step(original, millis(first, at), millis(previous, at), copies.size(), replays, resends));
             previous = at;
         }
         return steps;

@@ -49,13 +49,13 @@ public class JournalEntries {
             // EventDecodingException by contract; anything else is a codec bug, and still no reason to lose the record.
             return new JournalRecord(null, record.topic(), topicId, record.partition(), record.offset(), key.value(),
                     key.base64(), headers, recordTimestamp, receivedAt, payload.value(), payload.base64(), false,
-                    JournalText.error(e.getMessage()), null, null, null, null, null, null, null, replayed);
+                    JournalText.error(e.getMessage()), null, null, null, null, null, null, null, replayed, false);
         }
         return new JournalRecord(null, record.topic(), topicId, record.partition(), record.offset(), key.value(),
                 key.base64(), headers, recordTimestamp, receivedAt, payload.value(), payload.base64(), true, null,
                 envelope.eventId(), envelope.type(), envelope.version(), envelope.orderId(),
                 JournalText.clean(envelope.correlationId()), JournalText.clean(envelope.source()),
-                envelope.occurredAt(), replayed);
+                envelope.occurredAt(), replayed, false);
     }
 
     private static boolean isReplay(ConsumerRecord<byte[], byte[]> record) {

@@ -58,9 +58,10 @@ public record JournalFilter(@Nullable UUID orderId, @Nullable String type, @Null
         return (root, cb) -> cb.and(cb.greaterThan(root.get("id"), afterId), cb.lessThanOrEqualTo(root.get("id"), upToId));
     }
 
-    /** Original, valid events of a shop topic: what a replay may republish. */
+    /** Original, valid events of a shop topic, each once (no resent copy): what a replay may republish. */
     public static PredicateSpecification<JournalRecord> replayable() {
         return (root, cb) -> cb.and(cb.isTrue(root.get("valid")), cb.isFalse(root.get("replayed")),
+                cb.isFalse(root.get("resent")),
                 cb.notEqual(root.get("topic"), Topics.DEADLETTER));
     }
 

@@ -40,7 +40,9 @@ public record JournalRecord(
         @Nullable String correlationId,
         @Nullable String source,
         @Nullable Instant occurredAt,
-        boolean replayed) {
+        boolean replayed,
+        // A copy of an event the journal already held from this topic, sent again by a relay (set by JournalWriter).
+        boolean resent) {
 
     /**
      * This record as the journal can always store it: the raw bytes and coordinates, marked invalid with the reason,
@@ -49,7 +51,7 @@ public record JournalRecord(
     public JournalRecord asUnstorable(String reason) {
         return new JournalRecord(id, topic, topicId, kafkaPartition, kafkaOffset, messageKey, keyBase64, headers,
                 receivedAt, receivedAt, payload, payloadBase64, false, reason, null, null, null, null, null, null, null,
-                replayed);
+                replayed, false);
     }
 
     public StoredBytes key() {

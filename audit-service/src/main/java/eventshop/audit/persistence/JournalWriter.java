@@ -27,6 +27,7 @@ import java.util.List;
  * Appends records to the journal in one JDBC batch and one transaction. {@code ON CONFLICT DO NOTHING} on the record's
  * (topic id, partition, offset) makes a redelivered record a no-op, which is what lets the consumer commit its offsets
  * only after this transaction: a crash in between redelivers records that are already here, and nothing is doubled.
+ * A second copy of an event at another offset is journaled too, marked {@code resent}.
  * (Micronaut Data has no batched insert-or-ignore, hence plain JDBC through its {@link JdbcOperations}.)
  */
 @Singleton
@@ -34,11 +35,24 @@ public class JournalWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
     private static final Argument<List<StoredHeader>> HEADERS = Argument.listOf(StoredHeader.class);
+    /*
+     * One row per statement of the batch, so a later record sees the rows of earlier ones (two copies of an event in
+     * one poll). "resent": an original (not replayed) copy of an event this topic's journal already holds at another
+     * offset, sent again by a relay that had not seen its acknowledgements.
+     */
     private static final String INSERT = """
+            WITH r (topic, topic_id, kafka_partition, kafka_offset, message_key, key_base64, headers, record_timestamp,
+                received_at, payload, payload_base64, valid, decode_error, event_id, event_type, event_version, order_id,
+                correlation_id, source, occurred_at, replayed) AS (
+              VALUES (?::text, ?::uuid, ?::int, ?::bigint, ?::text, ?::boolean, ?::jsonb, ?::timestamptz,
+                ?::timestamptz, ?::text, ?::boolean, ?::boolean, ?::text, ?::uuid, ?::text, ?::int, ?::uuid, ?::text,
+                ?::text, ?::timestamptz, ?::boolean))
             INSERT INTO journal_entry (topic, topic_id, kafka_partition, kafka_offset, message_key, key_base64, headers,
                 record_timestamp, received_at, payload, payload_base64, valid, decode_error, event_id, event_type,
-                event_version, order_id, correlation_id, source, occurred_at, replayed)
-            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                event_version, order_id, correlation_id, source, occurred_at, replayed, resent)
+            SELECT r.*, NOT r.replayed AND EXISTS (SELECT 1 FROM journal_entry j
+                WHERE j.event_id = r.event_id AND j.topic = r.topic AND NOT j.replayed)
+            FROM r
             ON CONFLICT (topic_id, kafka_partition, kafka_offset) DO NOTHING""";
 
     private final JdbcOperations jdbc;

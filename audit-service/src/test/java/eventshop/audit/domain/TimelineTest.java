@@ -37,15 +37,16 @@ class TimelineTest {
     @Test
     void copiesOfOneEventCollapseIntoTheOriginalsStepAndAreCounted() {
         Timeline.Journaled original = journaled("OrderPlaced", "shop.orders", 0, false);
-        Timeline.Journaled redelivered = copy(original, 5, false);
-        Timeline.Journaled replayed = copy(original, 9_000, true);
+        Timeline.Journaled resent = copy(original, 5, false, true);
+        Timeline.Journaled replayed = copy(original, 9_000, true, false);
 
-        List<Timeline.Step> steps = Timeline.of(List.of(replayed, redelivered, original));
+        List<Timeline.Step> steps = Timeline.of(List.of(replayed, resent, original));
 
         assertThat(steps).singleElement().satisfies(step -> {
             assertThat(step.event()).isEqualTo(original);
             assertThat(step.deliveries()).isEqualTo(3);
             assertThat(step.replays()).isEqualTo(1);
+            assertThat(step.resends()).isEqualTo(1);
         });
     }
 
@@ -54,7 +55,7 @@ class TimelineTest {
         Timeline.Journaled original = journaled("OrderPlaced", "shop.orders", 0, false);
         Timeline.Journaled replayedEarlier = new Timeline.Journaled(original.eventId(), original.type(),
                 original.topic(), original.source(), original.correlationId(), original.occurredAt(),
-                original.recordedAt().minusMillis(1), true);
+                original.recordedAt().minusMillis(1), true, false);
 
         Timeline.Step step = Timeline.of(List.of(replayedEarlier, original)).get(0);
 
@@ -66,7 +67,7 @@ class TimelineTest {
         Timeline.Journaled placed = journaled("OrderPlaced", "shop.orders", 0, false);
         Timeline.Journaled deadLettered = new Timeline.Journaled(placed.eventId(), placed.type(), "shop.deadletter",
                 "inventory-notification-service", placed.correlationId(), placed.occurredAt(),
-                placed.recordedAt().plusMillis(30), false);
+                placed.recordedAt().plusMillis(30), false, false);
 
         List<Timeline.Step> steps = Timeline.of(List.of(placed, deadLettered));
 
@@ -82,12 +83,13 @@ class TimelineTest {
     private static Timeline.Journaled journaled(String type, String topic, long atMs, boolean replayed) {
         Instant at = CLICK.plusMillis(atMs);
         return new Timeline.Journaled(UUID.randomUUID(), type, topic, "some-service", "click-1", at,
-                at.plusMillis(3), replayed);
+                at.plusMillis(3), replayed, false);
     }
 
-    private static Timeline.Journaled copy(Timeline.Journaled original, long journaledLaterMs, boolean replayed) {
+    private static Timeline.Journaled copy(Timeline.Journaled original, long journaledLaterMs, boolean replayed,
+                                           boolean resent) {
         return new Timeline.Journaled(original.eventId(), original.type(), original.topic(), original.source(),
                 original.correlationId(), original.occurredAt(), original.recordedAt().plusMillis(journaledLaterMs),
-                replayed);
+                replayed, resent);
     }
 }
