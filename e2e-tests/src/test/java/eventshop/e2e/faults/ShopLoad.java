@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eventshop.e2e.ServiceProcess;
 import eventshop.testing.TestAccounts;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +26,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A steady stream of shoppers and staff over HTTP, as outside clients behave: orders placed on the two orders
@@ -37,6 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ShopLoad {
 
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(30);
+    private static final Duration RETRY_EVERY = Duration.ofMillis(500);
     private static final int CANCEL_EVERY = 10;
     private static final int RESTOCK_EVERY = 10;
     private static final int RESTOCK_QUANTITY = 15;
@@ -169,51 +175,61 @@ final class ShopLoad {
         String url(int attempt);
     }
 
+    /** What one attempt came to: a body when the expected status came back, none for another 4xx. */
+    private record Answer(JsonNode body, boolean interrupted) {
+        static final Answer REFUSED = new Answer(null, false);
+        static final Answer INTERRUPTED = new Answer(null, true);
+    }
+
     /**
-     * Posts until the expected status, moving to the next instance after a connection failure or a 5xx; null when
-     * the answer is another 4xx (a 409: the order was no longer cancellable) or the client gave up.
+     * Posts until the expected status, moving to the next instance after a connection failure or a 5xx, every
+     * {@link #RETRY_EVERY} for up to {@link #GIVE_UP_AFTER} (Awaitility paces the attempts); null when the answer is
+     * another 4xx (a 409: the order was no longer cancellable) or the client gave up.
      */
     private JsonNode send(long n, Target target, Object body, String idempotencyKey, boolean asStaff, int expected) {
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        for (int attempt = (int) n; ; attempt++) {
-            try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url(attempt)))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-                if (idempotencyKey != null) {
-                    request.header("Idempotency-Key", idempotencyKey);
-                }
-                if (asStaff) {
-                    request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (TestAccounts.STAFF + ":" + TestAccounts.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-                }
-                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() == expected) {
-                    return JSON.readTree(response.body());
-                }
-                if (response.statusCode() < 500) {
-                    return null;
-                }
-            } catch (IOException e) {
-                // the instance is down or the answer was lost: the same request, with the same key, elsewhere
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        AtomicInteger attempt = new AtomicInteger((int) n);
+        try {
+            Answer answer = await("request " + n + " answered").atMost(GIVE_UP_AFTER)
+                    .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(RETRY_EVERY)
+                    .until(() -> attempt(target.url(attempt.getAndIncrement()), body, idempotencyKey, asStaff, expected),
+                            Objects::nonNull);
+            if (answer.interrupted()) {
                 gaveUp.incrementAndGet();
-                return null;
             }
-            if (System.nanoTime() > deadline) {
-                gaveUp.incrementAndGet();
-                return null;
-            }
-            try {
-                Thread.sleep(500); // back-off between attempts of one client, not a wait for a condition
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                gaveUp.incrementAndGet();
-                return null;
-            }
+            return answer.body();
+        } catch (ConditionTimeoutException e) {
+            gaveUp.incrementAndGet();
+            return null;
         }
+    }
+
+    /** One request; null when it is worth another attempt (the instance is down, the answer was lost, a 5xx). */
+    private Answer attempt(String url, Object body, String idempotencyKey, boolean asStaff, int expected)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (asStaff) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (TestAccounts.STAFF + ":" + TestAccounts.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return null; // the same request, with the same key, on the next instance
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Answer.INTERRUPTED;
+        }
+        if (response.statusCode() == expected) {
+            return new Answer(JSON.readTree(response.body()), false);
+        }
+        return response.statusCode() < 500 ? Answer.REFUSED : null;
     }
 
     static List<String> skusOf(List<Map<String, Object>> rows) {

@@ -180,6 +180,7 @@ public class IncomingEvents {
             });
             applied.applied.add(in);
         }
+        handler.finish();
         return applied;
     }
 
