@@ -160,6 +160,41 @@ class OrderLifecycleTest extends OrdersServiceFixture {
     }
 
     @Test
+    void answersForManyOrdersSentTogetherDecideEachOrderOnceAndDeadLetterOnlyThePoisonAmongThem() {
+        List<String> reservedOrders = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            reservedOrders.add(placeOrder());
+        }
+        String rejectedOrder = placeOrder();
+        String unknownOrder = UUID.randomUUID().toString();
+        EventEnvelope forNobody = inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))), unknownOrder, "c");
+        EventEnvelope rejected = inventory(new StockRejected("Not enough Espresso", List.of()), rejectedOrder, "c");
+        List<EventEnvelope> answers = new ArrayList<>();
+        for (int i = 0; i < reservedOrders.size(); i++) {
+            EventEnvelope reserved = inventory(new StockReserved(List.of(new StockLine("TEST-ESP", 1))),
+                    reservedOrders.get(i), "c");
+            answers.add(reserved);
+            if (i % 4 == 0) {
+                answers.add(reserved); // a duplicate in the same poll
+            }
+            if (i == 6) {
+                answers.add(forNobody);
+                answers.add(rejected);
+            }
+        }
+        answers.forEach(answer -> kafka.send(Topics.INVENTORY, answer.orderId().toString(), answer, codec));
+
+        await().atMost(WAIT).until(() -> reservedOrders.stream().allMatch(id -> status(id).equals("CONFIRMED"))
+                && status(rejectedOrder).equals("REJECTED") && deadLettered(forNobody.eventId().toString()) != null);
+        await().atMost(WAIT).until(() -> reservedOrders.stream().allMatch(id -> first(id, "OrderConfirmed") != null));
+        for (String id : reservedOrders) {
+            assertThat(historyStatuses(get(id))).containsExactly("PENDING", "CONFIRMED");
+            assertThat(all(id, "OrderConfirmed")).hasSize(1);
+        }
+        assertThat(get(rejectedOrder).get("statusReason").getStringValue()).isEqualTo("Not enough Espresso");
+    }
+
+    @Test
     void aPendingOrderIsCancelledWithItsReasonAndOrderCancelledFollowsOrderPlaced() {
         String pending = placeOrder();
 

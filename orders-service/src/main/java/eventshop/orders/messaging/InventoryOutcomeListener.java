@@ -34,6 +34,6 @@ public class InventoryOutcomeListener {
 
     @Topic(Topics.INVENTORY)
     void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
-        incoming.handleOnce(records, kafkaConsumer, GROUP, outcomes::apply);
+        incoming.handleOnce(records, kafkaConsumer, GROUP, outcomes.newPoll());
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +25,13 @@ public interface OrderRepository extends GenericRepository<OrderEntity, UUID> {
 
     /** Locks the row until commit, so a cancellation and an inventory outcome cannot overwrite each other. */
     Optional<OrderEntity> findByIdForUpdate(UUID id);
+
+    /** {@link #findByIdForUpdate} for many orders in one statement, locked in id order. */
+    @Query(value = "SELECT * FROM customer_order WHERE id IN (:ids) ORDER BY id FOR UPDATE", nativeQuery = true)
+    List<OrderEntity> lockByIds(Collection<UUID> ids);
+
+    /** One JDBC batch. */
+    List<OrderEntity> updateAll(Iterable<OrderEntity> orders);
 
     /**
      * The oldest orders still PENDING that were placed before the given time, locked until commit. Rows another

@@ -12,6 +12,9 @@ public interface StatusChangeRepository extends GenericRepository<StatusChangeEn
 
     StatusChangeEntity save(StatusChangeEntity change);
 
+    /** One JDBC batch. */
+    List<StatusChangeEntity> saveAll(Iterable<StatusChangeEntity> changes);
+
     List<StatusChangeEntity> findByOrderIdOrderById(UUID orderId);
 
     long count();

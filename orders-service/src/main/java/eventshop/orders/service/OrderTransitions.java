@@ -11,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
@@ -44,6 +45,22 @@ public class OrderTransitions {
         OrderEntity updated = orders.update(order.withStatus(status, reason, Timestamps.now()));
         record(updated, reason);
         return updated;
+    }
+
+    /**
+     * Stores orders whose status {@link OrderEntity#withStatus} already changed, with their lines of history: one
+     * statement per table however many there are (a consumer's poll of inventory answers).
+     */
+    @Transactional(propagation = MANDATORY)
+    public void movedAll(List<OrderEntity> moved) {
+        if (moved.isEmpty()) {
+            return;
+        }
+        orders.updateAll(moved);
+        history.saveAll(moved.stream().map(order -> new StatusChangeEntity(null, order.id(), order.status(),
+                order.statusReason(), order.updatedAt())).toList());
+        moved.forEach(order -> changes.publishEvent(new OrderStatusChanged(order.id(), order.status(),
+                order.statusReason(), order.updatedAt())));
     }
 
     private StatusChangeEntity record(OrderEntity order, @Nullable String reason) {
