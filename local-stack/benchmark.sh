@@ -190,8 +190,9 @@ main() {
   fi
 
   local pids=""
+  local -A flags_of=()
   for c in kafka "${BACKENDS[@]}" web-ui; do
-    pid="$(running_pid "$c")" && pids+="${pids:+,}$c=$pid"
+    pid="$(running_pid "$c")" && pids+="${pids:+,}$c=$pid" && flags_of[$c]="$(jvm_flags "$pid")"
   done
   local -a args=(load --pids "$pids" --clk-tck "$(getconf CLK_TCK)" --orders-url "http://127.0.0.1:$(port_of orders-service)"
     --inventory-url "http://127.0.0.1:$(port_of inventory-notification-service)"
@@ -234,7 +235,7 @@ main() {
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$(measured "$c" "$together" 2)" \
       "$(measured "$c" "$alone" 2)" "${micronaut_together[$c]:--}" "${micronaut_alone[$c]:--}" \
       "$(measured "$c" "$together" 3)" "$(measured "$c" "$alone" 3)" "${rss_before[$c]}" "${rss_after[$c]}" \
-      "${rss_alone[$c]:--}" "$flags" >> "$table"
+      "${rss_alone[$c]:--}" "${flags_of[$c]:--}" >> "$table"
   done
   bench report --load "$OUT/load.json" --processes "$table" --out-dir "$OUT"
 }

@@ -168,7 +168,9 @@ final class LoadRunner {
                 used.records(), used.commits(), round(resolved == 0 ? 0 : (double) used.records() / resolved),
                 round(resolved == 0 ? 0 : (double) used.commits() / resolved), cpuMs, round(perOrder),
                 round(marginal), round(generatorPerOrder), round(onIdleCores), phase.salesUpdates.get(),
-                Latency.of(phase.salesLatency), round(used.streamsConsumed() / wallSeconds), graceSeconds, sustained);
+                Latency.of(phase.salesLatency), round(used.streamsConsumed() / wallSeconds), graceSeconds, sustained,
+                new Results.Stages(Latency.of(phase.acceptedToPlaced), Latency.of(phase.placedToAnswered),
+                        Latency.of(phase.answeredToOutcome)));
     }
 
     private static double round(double value) {

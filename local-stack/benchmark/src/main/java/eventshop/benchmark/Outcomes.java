@@ -19,7 +19,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Watches {@code shop.orders} for each order's outcome (OrderConfirmed or OrderRejected) and hands it to the phase that
- * placed the order. Reading the outcome from the topic costs the shop nothing (no polling of {@code GET /orders/{id}})
+ * placed the order, with the times the stages of the order's way were published ({@link Hops}: OrderPlaced on
+ * {@code shop.orders}, inventory's answer on {@code shop.inventory}, the outcome; each record's CreateTime, stamped by
+ * the producing relay), so a phase can tell which stage the time went to. Reading the outcome from the topic costs the shop nothing (no polling of {@code GET /orders/{id}})
  * and is what a live page sees. The consumer has no group: it is assigned every partition from the end, so only
  * orders of this run are seen.
  */
@@ -27,12 +29,16 @@ final class Outcomes implements AutoCloseable {
 
     static final String CONFIRMED = "OrderConfirmed";
     static final String REJECTED = "OrderRejected";
+    private static final String PLACED = "OrderPlaced";
+    private static final java.util.Set<String> ANSWERS = java.util.Set.of("StockReserved", "StockRejected");
     /** Outcomes seen before the POST that created the order returned (the order id is not known yet). Bounded. */
     private static final int MAX_EARLY = 100_000;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Phase> owners = new HashMap<>();
     private final Map<String, Seen> early = new HashMap<>();
+    /** Per order not resolved yet: when its OrderPlaced and inventory's answer were published (epoch ms). Bounded. */
+    private final Map<String, long[]> stages = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
@@ -44,7 +50,8 @@ final class Outcomes implements AutoCloseable {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
         consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ORDERS, Duration.ofSeconds(30)).stream()
+        List<TopicPartition> partitions = java.util.stream.Stream.of(Topics.ORDERS, Topics.INVENTORY)
+                .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -59,18 +66,26 @@ final class Outcomes implements AutoCloseable {
         phase.accepted(orderId, intendedNanos);
         Seen seen = early.remove(orderId);
         if (seen != null) {
-            phase.resolved(orderId, seen.type(), seen.nanos());
+            phase.resolved(orderId, seen.type(), seen.nanos(), seen.hops());
         } else {
             owners.put(orderId, phase);
         }
     }
 
-    private synchronized void seen(String orderId, String type, long nanos) {
+    private synchronized void seen(String orderId, String type, long nanos, long publishedMillis) {
+        long[] times = stages.remove(orderId);
+        Hops hops = times == null ? null : new Hops(times[0], times[1], publishedMillis);
         Phase phase = owners.remove(orderId);
         if (phase != null) {
-            phase.resolved(orderId, type, nanos);
+            phase.resolved(orderId, type, nanos, hops);
         } else if (early.size() < MAX_EARLY) {
-            early.put(orderId, new Seen(type, nanos));
+            early.put(orderId, new Seen(type, nanos, hops));
+        }
+    }
+
+    private synchronized void stage(String orderId, int stage, long publishedMillis) {
+        if (stages.size() < MAX_EARLY || stages.containsKey(orderId)) {
+            stages.computeIfAbsent(orderId, id -> new long[2])[stage] = publishedMillis;
         }
     }
 
@@ -80,8 +95,15 @@ final class Outcomes implements AutoCloseable {
                 long now = System.nanoTime();
                 Header header = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
                 String type = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-                if (record.key() != null && (CONFIRMED.equals(type) || REJECTED.equals(type))) {
-                    seen(record.key(), type, now);
+                if (record.key() == null || type == null) {
+                    continue;
+                }
+                if (CONFIRMED.equals(type) || REJECTED.equals(type)) {
+                    seen(record.key(), type, now, record.timestamp());
+                } else if (PLACED.equals(type)) {
+                    stage(record.key(), 0, record.timestamp());
+                } else if (ANSWERS.contains(type)) {
+                    stage(record.key(), 1, record.timestamp());
                 }
             }
         }
@@ -94,6 +116,10 @@ final class Outcomes implements AutoCloseable {
         thread.join(10_000);
     }
 
-    private record Seen(String type, long nanos) {
+    private record Seen(String type, long nanos, Hops hops) {
+    }
+
+    /** When an order's OrderPlaced, inventory's answer and its outcome were published (epoch ms; 0: not seen). */
+    record Hops(long placedMillis, long answeredMillis, long outcomeMillis) {
     }
 }

@@ -25,6 +25,13 @@ final class Phase {
     /** From an OrderConfirmed/OrderCancelled on the shop's topic to the sales figure it changed, visible on shop.sales. */
     final Histogram salesLatency = new ConcurrentHistogram(MAX_MICROS, 3);
     final AtomicLong salesUpdates = new AtomicLong();
+    /** The order's way in stages (ms apart on the records' CreateTime): accepted to OrderPlaced published (orders'
+     * relay), OrderPlaced to inventory's answer published (inventory's consumer and relay), the answer to the outcome
+     * published (orders' consumer and relay). */
+    final Histogram acceptedToPlaced = new ConcurrentHistogram(MAX_MICROS, 3);
+    final Histogram placedToAnswered = new ConcurrentHistogram(MAX_MICROS, 3);
+    final Histogram answeredToOutcome = new ConcurrentHistogram(MAX_MICROS, 3);
+    private final Map<String, Long> acceptedMillis = new ConcurrentHashMap<>();
     final AtomicLong scheduled = new AtomicLong();
     final AtomicLong sent = new AtomicLong();
     final AtomicLong accepted = new AtomicLong();
@@ -49,12 +56,19 @@ final class Phase {
         acceptLatency.recordValue(micros(now - intendedNanos));
         lastAcceptNanos.accumulateAndGet(now, Math::max);
         pending.put(orderId, intendedNanos);
+        acceptedMillis.put(orderId, System.currentTimeMillis());
     }
 
-    void resolved(String orderId, String type, long nanos) {
+    void resolved(String orderId, String type, long nanos, Outcomes.Hops hops) {
         Long intended = pending.remove(orderId);
+        Long accepted = acceptedMillis.remove(orderId);
         if (intended == null) {
             return;
+        }
+        if (hops != null && hops.placedMillis() > 0 && hops.answeredMillis() > 0) {
+            acceptedToPlaced.recordValue(millisAsMicros(hops.placedMillis() - accepted));
+            placedToAnswered.recordValue(millisAsMicros(hops.answeredMillis() - hops.placedMillis()));
+            answeredToOutcome.recordValue(millisAsMicros(hops.outcomeMillis() - hops.answeredMillis()));
         }
         resolveLatency.recordValue(micros(nanos - intended));
         (Outcomes.CONFIRMED.equals(type) ? confirmed : rejected).incrementAndGet();
@@ -73,6 +87,10 @@ final class Phase {
 
     long resolved() {
         return confirmed.get() + rejected.get();
+    }
+
+    private static long millisAsMicros(long millis) {
+        return micros(Math.max(0, millis) * 1_000_000);
     }
 
     private static long micros(long nanos) {

@@ -59,7 +59,19 @@ final class Report {
                 r.clickToResolvedMs().p95(), r.clickToResolvedMs().p99(), r.clickToResolvedMs().max(), r.errors(),
                 r.errorKinds().isEmpty() ? "" : " " + r.errorKinds(), r.unresolved(), r.kafkaRecordsPerOrder(),
                 r.dbCommitsPerOrder(), r.stackCpuMsPerOrder(), r.marginalCpuMsPerOrder(), r.ordersPerSecondOnIdleCores(),
-                r.streamsRecordsPerSecond(), r.salesUpdates(), r.eventToSalesMs().p50(), r.eventToSalesMs().p99(), r.kind().equals("open") ? (r.sustained() ? "  SUSTAINED" : "  not sustained") : "");
+                r.streamsRecordsPerSecond(), r.salesUpdates(), r.eventToSalesMs().p50(), r.eventToSalesMs().p99(), r.kind().equals("open") ? (r.sustained() ? "  SUSTAINED" : "  not sustained") : "")
+                + stagesLine(r.stagesMs());
+    }
+
+    /** Where the time went, p50 / p99 ms per stage; nothing for a run recorded before the stages were measured. */
+    private static String stagesLine(Results.Stages stages) {
+        if (stages == null || stages.placedToAnswered().count() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%n                    stages ms p50/p99: accepted to OrderPlaced published %.0f/%.0f, "
+                        + "to inventory's answer %.0f/%.0f, to the outcome %.0f/%.0f",
+                stages.acceptedToPlaced().p50(), stages.acceptedToPlaced().p99(), stages.placedToAnswered().p50(),
+                stages.placedToAnswered().p99(), stages.answeredToOutcome().p50(), stages.answeredToOutcome().p99());
     }
 
     private static void print(LoadRun load, List<Process> processes) {

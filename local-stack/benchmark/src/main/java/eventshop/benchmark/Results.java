@@ -38,7 +38,11 @@ final class Results {
                        double kafkaRecordsPerOrder, double dbCommitsPerOrder, Map<String, Long> cpuMs,
                        double stackCpuMsPerOrder, double marginalCpuMsPerOrder, double generatorCpuMsPerOrder, double ordersPerSecondOnIdleCores,
                        long salesUpdates, Latency eventToSalesMs, double streamsRecordsPerSecond,
-                       int graceSeconds, boolean sustained) {
+                       int graceSeconds, boolean sustained, Stages stagesMs) {
+    }
+
+    /** Where an order's time went, stage by stage ({@link Phase#acceptedToPlaced} and the two after it). */
+    record Stages(Latency acceptedToPlaced, Latency placedToAnswered, Latency answeredToOutcome) {
     }
 
     record Machine(int cpus, double memoryGb, String loadAverageBefore, String loadAverageAfter, String java,

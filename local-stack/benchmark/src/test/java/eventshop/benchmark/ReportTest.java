@@ -26,14 +26,27 @@ class ReportTest {
         Phase phase = new Phase("open", 10, 1);
         long intended = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(800);   // sent late: held back 800 ms
         phase.accepted("order-1", intended);
-        phase.resolved("order-1", Outcomes.CONFIRMED, intended + TimeUnit.MILLISECONDS.toNanos(900));
-        phase.resolved("order-1", Outcomes.CONFIRMED, intended + TimeUnit.MILLISECONDS.toNanos(950));   // a redelivery
+        phase.resolved("order-1", Outcomes.CONFIRMED, intended + TimeUnit.MILLISECONDS.toNanos(900), null);
+        phase.resolved("order-1", Outcomes.CONFIRMED, intended + TimeUnit.MILLISECONDS.toNanos(950), null);   // a redelivery
 
         assertThat(phase.resolveLatency.getTotalCount()).isEqualTo(1);
         assertThat(phase.resolveLatency.getMaxValue()).isBetween(899_000L, 901_000L);
         assertThat(phase.acceptLatency.getMinValue()).isGreaterThanOrEqualTo(799_000L);   // 3 significant digits
         assertThat(phase.confirmed.get()).isEqualTo(1);
         assertThat(phase.pending).isEmpty();
+    }
+
+    @Test
+    void eachStageOfAnOrdersWayIsTimedFromTheRecordsPublishTimes() {
+        Phase phase = new Phase("open", 10, 1);
+        phase.accepted("order-2", System.nanoTime());
+        long placed = System.currentTimeMillis() + 30;
+        phase.resolved("order-2", Outcomes.CONFIRMED, System.nanoTime(),
+                new Outcomes.Hops(placed, placed + 200, placed + 1200));
+
+        assertThat(phase.acceptedToPlaced.getMaxValue()).isBetween(1_000L, 200_000L);
+        assertThat(phase.placedToAnswered.getMaxValue()).isBetween(199_000L, 201_000L);
+        assertThat(phase.answeredToOutcome.getMaxValue()).isBetween(999_000L, 1_001_000L);
     }
 
     @Test
@@ -69,6 +82,6 @@ class ReportTest {
         Results.Latency latency = new Results.Latency(100, p99 / 3, p99 / 1.5, p99, p99 * 1.2, p99 * 1.5, p99 / 2);
         return new PhaseResult(kind, rate, 64, 60, 3000, 3000, 3000, 0, Map.of(), 3000, 0, 0, rate, rate * 0.99,
                 latency, latency, 15_000, 33_000, 5, 11, Map.of("orders-service", 1000L), 60, 20, 5, 100, 1_500, latency, 40,
-                5, sustained);
+                5, sustained, new Results.Stages(latency, latency, latency));
     }
 }

@@ -68,7 +68,9 @@ public class OutboxRelay {
         while (running) {
             try {
                 Duration wait = backoff.isZero() ? configuration.getPollInterval() : backoff;
-                wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                if (wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS) && !configuration.getLinger().isZero()) {
+                    TimeUnit.MILLISECONDS.sleep(configuration.getLinger().toMillis());
+                }
                 wakeUp.drainPermits();
                 if (!running) {
                     break;
