@@ -123,6 +123,27 @@ class OnePollOfManyEventsTest extends InventoryIntegrationTest {
                 Topics.CATALOG)).as("the attempt with the poison record left nothing").isOne();
     }
 
+    @Test
+    void anEventWhoseRowsTheDatabaseCouldNotStoreIsDeadLetteredAloneThoughThePollWritesAtTheEnd() {
+        createProduct("POLL-LONG", 10, 0);
+        Customer customer = customer("Poll Verbose");
+        EventEnvelope before = orderPlaced(UUID.randomUUID(), customer, line("POLL-LONG", 1));
+        // a cancellation of an order inventory never saw is recorded with its reason, a column of 1000 characters
+        EventEnvelope tooLong = EventEnvelope.of(new eventshop.events.OrderCancelled(customer, "x".repeat(1001)),
+                UUID.randomUUID(), "cancel-long", "orders-service");
+        EventEnvelope after = orderPlaced(UUID.randomUUID(), customer, line("POLL-LONG", 2));
+        String key = sendInOnePoll(List.of(before, tooLong, after));
+
+        await().untilAsserted(() -> assertThat(deadLetters(key)).hasSize(1));
+        await().untilAsserted(() -> assertThat(events(StockReserved.class,
+                e -> e.orderId().equals(before.orderId()) || e.orderId().equals(after.orderId()))).hasSize(2));
+        assertAppliedInOnePoll(List.of(before, after));
+        assertThat(header(deadLetters(key).get(0), EventHeaders.DLT_ERROR)).contains("does not fit");
+        assertThat(db.queryLong("SELECT count(*) FROM order_decision WHERE order_id = ?", tooLong.orderId()))
+                .isZero();
+        assertThat(stockOf("POLL-LONG")).isEqualTo(7);
+    }
+
     /**
      * Sends the events on one key (one partition) as one producer batch, and waits until the broker has them.
      *

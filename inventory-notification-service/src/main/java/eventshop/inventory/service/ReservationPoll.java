@@ -384,8 +384,9 @@ public final class ReservationPoll implements EventHandler {
             if (reserved + rejected + released + closedBeforeDecision + unchanged == 0) {
                 return;
             }
-            log.info("Poll applied: {} reserved, {} rejected, {} released, {} cancelled or rejected before any "
-                            + "reservation, {} changing nothing; stock of {} products written", reserved, rejected,
+            // Written before the commit: if the commit fails, IncomingEvents logs that the poll is retried.
+            log.info("Poll of order events: {} reserved, {} rejected, {} released, {} cancelled or rejected before "
+                            + "any reservation, {} changing nothing; stock of {} products written", reserved, rejected,
                     released, closedBeforeDecision, unchanged, productsWritten);
         }
     }
