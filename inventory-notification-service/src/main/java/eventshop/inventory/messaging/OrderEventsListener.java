@@ -1,12 +1,8 @@
 package eventshop.inventory.messaging;
 
-import eventshop.events.EventEnvelope;
-import eventshop.events.OrderCancelled;
-import eventshop.events.OrderPlaced;
-import eventshop.events.OrderRejected;
 import eventshop.events.Topics;
+import eventshop.inventory.service.ReservationPoll;
 import eventshop.inventory.service.ReservationService;
-import eventshop.platform.messaging.EventHandler;
 import eventshop.platform.messaging.IncomingEvents;
 import eventshop.platform.messaging.Listeners;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
@@ -23,15 +19,16 @@ import java.util.List;
 /**
  * Reacts to orders: OrderPlaced reserves, OrderCancelled and OrderRejected (the orders service's saga time-out) release;
  * other order events are not inventory's business. Three consumer threads ({@code eventshop.inventory.consumer-threads})
- * share the topic's partitions; each applies a whole poll in one transaction, the products of the poll locked first in
- * SKU order, and commits its offsets after that transaction ({@link Listeners}).
+ * share the topic's partitions; each applies a whole poll in one transaction through a {@link ReservationPoll} of its
+ * own (the products of the poll locked first in SKU order, the poll's writes a statement per table), and commits its
+ * offsets after that transaction ({@link Listeners}).
  */
 @KafkaListener(groupId = OrderEventsListener.GROUP, threadsValue = "${eventshop.inventory.consumer-threads:3}",
         batch = true, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
                 retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
-public class OrderEventsListener implements EventHandler {
+public class OrderEventsListener {
 
     static final String GROUP = "inventory-notification-service";
 
@@ -45,22 +42,6 @@ public class OrderEventsListener implements EventHandler {
 
     @Topic(Topics.ORDERS)
     void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafkaConsumer) {
-        incoming.handleOnce(records, kafkaConsumer, GROUP, this);
-    }
-
-    @Override
-    public void prepare(List<EventEnvelope> events) {
-        reservations.lockProductsOf(events);
-    }
-
-    @Override
-    public void apply(EventEnvelope event) {
-        if (event.data() instanceof OrderPlaced placed) {
-            reservations.reserveOrReject(event, placed);
-        } else if (event.data() instanceof OrderCancelled cancelled) {
-            reservations.release(event, cancelled);
-        } else if (event.data() instanceof OrderRejected rejected) { // the orders service's saga time-out
-            reservations.withdraw(event, rejected);
-        }
+        incoming.handleOnce(records, kafkaConsumer, GROUP, reservations.newPoll());
     }
 }

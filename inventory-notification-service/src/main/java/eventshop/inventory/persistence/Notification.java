@@ -13,4 +13,9 @@ public record Notification(@Id UUID id, Audience audience, String recipient, Str
                            String body, @Nullable UUID orderId, @Nullable String sku, Instant createdAt) {
 
     public enum Audience { CUSTOMER, STAFF }
+
+    /** Whether the database can store it: the column sizes of V1__inventory.sql. */
+    public boolean fitsItsColumns() {
+        return recipient.length() <= 254 && subject.length() <= 200 && body.length() <= 4000;
+    }
 }

@@ -14,6 +14,9 @@ public interface NotificationRepository extends GenericRepository<Notification, 
 
     Notification save(Notification notification);
 
+    /** One JDBC batch. */
+    List<Notification> saveAll(Iterable<Notification> notifications);
+
     List<Notification> findByOrderIdOrderByCreatedAtDesc(UUID orderId, Pageable pageable);
 
     List<Notification> findByRecipientOrderByCreatedAtDesc(String recipient, Pageable pageable);

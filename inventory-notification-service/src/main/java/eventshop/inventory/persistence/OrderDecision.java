@@ -14,6 +14,12 @@ public record OrderDecision(@Id UUID orderId, Outcome outcome, String customerNa
 
     public enum Outcome { RESERVED, REJECTED, RELEASED, CANCELLED }
 
+    /** Whether the database can store it: the column sizes of V1__inventory.sql. */
+    public boolean fitsItsColumns() {
+        return customerName.length() <= 100 && customerEmail.length() <= 254
+                && (reason == null || reason.length() <= 1000);
+    }
+
     public OrderDecision withOutcome(Outcome newOutcome, Instant at) {
         return new OrderDecision(orderId, newOutcome, customerName, customerEmail, reason, decidedAt, at);
     }

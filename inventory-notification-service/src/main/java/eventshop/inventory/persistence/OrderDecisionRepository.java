@@ -5,7 +5,8 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -15,7 +16,17 @@ public interface OrderDecisionRepository extends GenericRepository<OrderDecision
 
     OrderDecision update(OrderDecision decision);
 
-    /** Locks the decision so that two events about the same order cannot interleave. */
-    @Query(value = "SELECT * FROM order_decision WHERE order_id = :orderId FOR UPDATE", nativeQuery = true)
-    Optional<OrderDecision> lockById(UUID orderId);
+    /** One JDBC batch. */
+    List<OrderDecision> saveAll(Iterable<OrderDecision> decisions);
+
+    /** One JDBC batch. */
+    List<OrderDecision> updateAll(Iterable<OrderDecision> decisions);
+
+    /**
+     * Locks the decisions of the given orders (those that exist) so that two polls about the same order cannot
+     * interleave; in order id order, so two polls locking overlapping sets wait for each other instead of deadlocking.
+     */
+    @Query(value = "SELECT * FROM order_decision WHERE order_id IN (:orderIds) ORDER BY order_id FOR UPDATE",
+            nativeQuery = true)
+    List<OrderDecision> lockByIds(Collection<UUID> orderIds);
 }

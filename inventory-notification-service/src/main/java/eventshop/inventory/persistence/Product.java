@@ -10,4 +10,8 @@ import java.time.Instant;
 @MappedEntity("product")
 public record Product(@Id String sku, String name, String description, BigDecimal price, String currency, int stock,
                       int lowWaterMark, Instant updatedAt, long version) {
+
+    public Product withStock(int newStock, Instant at, long newVersion) {
+        return new Product(sku, name, description, price, currency, newStock, lowWaterMark, at, newVersion);
+    }
 }

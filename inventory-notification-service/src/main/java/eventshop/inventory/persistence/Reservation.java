@@ -17,4 +17,8 @@ public record Reservation(@Id @GeneratedValue @Nullable Long id, UUID orderId, S
     public static Reservation of(UUID orderId, String sku, int quantity, Instant at) {
         return new Reservation(null, orderId, sku, quantity, Status.RESERVED, at, null);
     }
+
+    public Reservation released(Instant at) {
+        return new Reservation(id, orderId, sku, quantity, Status.RELEASED, createdAt, at);
+    }
 }

@@ -1,12 +1,10 @@
 package eventshop.inventory.persistence;
 
-import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +14,12 @@ public interface ReservationRepository extends GenericRepository<Reservation, Lo
 
     Reservation save(Reservation reservation);
 
+    /** One JDBC batch. */
+    List<Reservation> saveAll(Iterable<Reservation> reservations);
+
+    /** One JDBC batch. */
+    List<Reservation> updateAll(Iterable<Reservation> reservations);
+
     List<Reservation> findByOrderIdOrderBySku(UUID orderId);
 
     List<Reservation> findByOrderIdAndStatusOrderBySku(UUID orderId, Reservation.Status status);
@@ -23,8 +27,4 @@ public interface ReservationRepository extends GenericRepository<Reservation, Lo
     List<Reservation> findByOrderIdInAndStatus(Collection<UUID> orderIds, Reservation.Status status);
 
     List<Reservation> listOrderByCreatedAtDesc(Pageable pageable);
-
-    @Query(value = "UPDATE reservation SET status = 'RELEASED', released_at = :at "
-            + "WHERE order_id = :orderId AND status = 'RESERVED'", nativeQuery = true)
-    int releaseAll(UUID orderId, Instant at);
 }
