@@ -15,8 +15,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.List;
 
-/** Inventory's answers (StockReserved / StockRejected) move orders on; a poll at a time, each event applied once. */
-@KafkaListener(groupId = InventoryOutcomeListener.GROUP, batch = true, offsetReset = OffsetReset.EARLIEST,
+/**
+ * Inventory's answers (StockReserved / StockRejected) move orders on; a poll at a time, each event applied once. Three
+ * consumer threads ({@code eventshop.orders.consumer-threads}) share shop.inventory's partitions: under load the
+ * request threads of the same process outnumber them, and one thread got too small a share of the cores to keep up
+ * (documentation/benchmarks.md). An order's answers share its key, so one thread applies them, in order.
+ */
+@KafkaListener(groupId = InventoryOutcomeListener.GROUP, threadsValue = "${eventshop.orders.consumer-threads:3}",
+        batch = true, offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_ON_ERROR,
                 retryCount = Listeners.RETRY_FOREVER, retryDelay = Listeners.RETRY_DELAY))
