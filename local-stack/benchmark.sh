@@ -13,7 +13,7 @@
 #
 # Usage: local-stack/benchmark.sh [--quick] [--duration S] [--rates R1,R2,...] [--out DIR] [--profile] [--note TEXT]
 #                                 [--keep-running]
-#   --quick          about 3-5 minutes: 15 s per rate, 10 s warm-up, no bisection, 15 s closed loop, small ceilings
+#   --quick          about 4-6 minutes: 15 s per rate, 30 s warm-up, no bisection, 15 s closed loop, small ceilings
 #   --duration S     seconds at each offered rate (default 60; "max sustained" means S seconds)
 #   --rates LIST     offered orders/s, rising (default 50,100,200,400,800,1600,3200)
 #   --out DIR        where output.txt, results.json, chart.svg (and the profile) go (default local-stack/run/benchmark)
@@ -157,8 +157,8 @@ stop_one() { # stop_one <service>: SIGTERM our process and wait (bounded) until 
 main() {
   parse_args "$@"
   command -v java >/dev/null 2>&1 || die "java is needed" "install a JDK 17+"
-  local seconds=60 warmup=20 refine=1 closed=30 records=1000000 pgsecs=15
-  if [[ "$QUICK" == true ]]; then seconds=15 warmup=10 refine=0 closed=15 records=300000 pgsecs=5; fi
+  local seconds=60 warmup=90 refine=1 closed=30 records=1000000 pgsecs=15
+  if [[ "$QUICK" == true ]]; then seconds=15 warmup=30 refine=0 closed=15 records=300000 pgsecs=5; fi
   [[ -n "$DURATION" ]] && seconds="$DURATION"
   trap cleanup EXIT
   exec > >(tee "$OUT/output.txt") 2>&1
