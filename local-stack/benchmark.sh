@@ -57,7 +57,7 @@ parse_args() {
     esac
     shift
   done
-  mkdir -p "$OUT"
+  mkdir -p "$OUT" "$RUN_DIR"
   OUT="$(cd "$OUT" && pwd)"
 }
 
@@ -123,7 +123,7 @@ start_watched() {
   : > "$file"
   watch_startup "$file" "$@" &
   WATCHER=$!
-  "$ROOT/start.sh" --no-build > "$OUT/start.log" 2>&1 || { cat "$OUT/start.log" >&2; die "./start.sh --no-build failed"; }
+  "$ROOT/start.sh" --no-build > "$RUN_DIR/benchmark-start.log" 2>&1 || { cat "$RUN_DIR/benchmark-start.log" >&2; die "./start.sh --no-build failed"; }
   wait "$WATCHER" || true
   WATCHER=""
 }
@@ -142,7 +142,7 @@ train_cds_if_needed() {
   done
   [[ ${#missing[@]} -eq 0 || "${LOCAL_STACK_CDS:-true}" != true ]] && return
   info "class-data sharing: training run for ${missing[*]} (archives written when they stop) ..."
-  "$ROOT/start.sh" --no-build > "$OUT/start.log" 2>&1 || { cat "$OUT/start.log" >&2; die "./start.sh --no-build failed"; }
+  "$ROOT/start.sh" --no-build > "$RUN_DIR/benchmark-start.log" 2>&1 || { cat "$RUN_DIR/benchmark-start.log" >&2; die "./start.sh --no-build failed"; }
   "$ROOT/stop.sh" >/dev/null
 }
 
@@ -166,7 +166,7 @@ main() {
   info "benchmark $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); output in $OUT"
   build_benchmark
   info "building what is out of date and restarting the stack, so start-up is measured fresh ..."
-  "$ROOT/start.sh" > "$OUT/start.log" 2>&1 || { cat "$OUT/start.log" >&2; die "./start.sh failed"; }
+  "$ROOT/start.sh" > "$RUN_DIR/benchmark-start.log" 2>&1 || { cat "$RUN_DIR/benchmark-start.log" >&2; die "./start.sh failed"; }
   "$ROOT/stop.sh" >/dev/null
   train_cds_if_needed
 
@@ -218,8 +218,8 @@ main() {
   for c in "${BACKENDS[@]}" web-ui; do
     info "restarting $c alone ..."
     stop_one "$c"
-    start_watched "$OUT/startup-one.txt" "$c"
-    cat "$OUT/startup-one.txt" >> "$alone"
+    start_watched "$RUN_DIR/benchmark-startup-one.txt" "$c"
+    cat "$RUN_DIR/benchmark-startup-one.txt" >> "$alone"
     micronaut_alone[$c]="$(startup_ms "$c")"
     rss_alone[$c]="$(rss_mb "$(running_pid "$c")")"
   done
