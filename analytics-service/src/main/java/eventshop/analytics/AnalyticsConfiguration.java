@@ -37,7 +37,7 @@ public class AnalyticsConfiguration {
 
     /** How often Kafka Streams commits its transaction: the latency of shop.sales under exactly-once. */
     @NotNull
-    private Duration commitInterval = Duration.ofMillis(200);
+    private Duration commitInterval = Duration.ofSeconds(1);
 
     /** How long a stop waits for the stream threads to finish and commit. */
     @NotNull

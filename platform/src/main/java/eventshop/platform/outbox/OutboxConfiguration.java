@@ -11,7 +11,7 @@ public class OutboxConfiguration {
     private boolean relayEnabled = true;
     private int batchSize = 500;
     private Duration pollInterval = Duration.ofMillis(500);
-    private Duration linger = Duration.ZERO;
+    private Duration linger = Duration.ofMillis(10);
     private Duration ackTimeout = Duration.ofSeconds(30);
     private Duration maxBackoff = Duration.ofSeconds(10);
 
