@@ -186,6 +186,20 @@ class OrderApiTest extends OrdersServiceFixture {
     }
 
     @Test
+    void concurrentDifferentOrdersWithOneIdempotencyKeyCreateOneAndRefuseTheOthers() {
+        String key = "clash-" + UUID.randomUUID();
+        List<CompletableFuture<Http.Reply>> calls = IntStream.rangeClosed(1, 4).mapToObj(quantity ->
+                CompletableFuture.supplyAsync(() -> http.send(HttpRequest.POST("/orders",
+                        order("Clash", "clash@example.com", "TEST-ESP", String.valueOf(quantity)))
+                        .header(OrderController.IDEMPOTENCY_KEY, key)))).toList();
+        List<Integer> statuses = calls.stream().map(CompletableFuture::join).map(Http.Reply::status).toList();
+
+        assertThat(statuses).containsExactlyInAnyOrder(201, 422, 422, 422);
+        assertThat(database.queryLong("SELECT count(*) FROM customer_order WHERE idempotency_key = ?", key))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theOriginalCoffeeOrderApiStillWorks() {
         Http.Reply reply = http.send(HttpRequest.POST("/order",
                 "{\"customer_name\":\"Jean Dupont\",\"coffee_type\":\"espresso\"}"));

@@ -10,6 +10,7 @@ import eventshop.events.StockLine;
 import eventshop.events.StockRejected;
 import eventshop.events.StockReserved;
 import eventshop.events.Topics;
+import eventshop.orders.api.OrderController;
 import eventshop.platform.observability.EventMetrics;
 import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
@@ -290,6 +291,24 @@ class OrderLifecycleTest extends OrdersServiceFixture {
         Http.Reply gone = http.send(HttpRequest.POST("/orders", order("Mo", "mo@example.com", "TEST-MOCHA", "1")));
         assertThat(gone.status()).isEqualTo(400);
         assertThat(gone.json().get("violations").get(0).get("field").getStringValue()).isEqualTo("lines[0].sku");
+    }
+
+    @Test
+    void aRetryIsAnsweredWithItsOrderAfterTheProductLeftTheCatalog() {
+        String sku = "TEST-GONE-" + UUID.randomUUID().toString().substring(0, 8);
+        TestCatalog.publish(kafka, codec, TestCatalog.product(sku, "Gone Soon", "3.00", 5));
+        await().atMost(WAIT).until(() -> catalogPrice(sku) != null);
+        String body = order("Gia", "gia@example.com", sku, "1");
+        String key = "gone-" + UUID.randomUUID();
+        Http.Reply first = http.send(HttpRequest.POST("/orders", body).header(OrderController.IDEMPOTENCY_KEY, key));
+
+        kafka.sendRaw(Topics.CATALOG, sku, null);
+        await().atMost(WAIT).until(() -> catalogPrice(sku) == null);
+        Http.Reply retry = http.send(HttpRequest.POST("/orders", body).header(OrderController.IDEMPOTENCY_KEY, key));
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.headers().get(OrderController.IDEMPOTENT_REPLAY)).isEqualTo("true");
+        assertThat(retry.json().get("id").getStringValue()).isEqualTo(first.json().get("id").getStringValue());
     }
 
     @Test

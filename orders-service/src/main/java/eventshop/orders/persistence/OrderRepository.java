@@ -17,8 +17,6 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface OrderRepository extends GenericRepository<OrderEntity, UUID> {
 
-    OrderEntity save(OrderEntity order);
-
     OrderEntity update(OrderEntity order);
 
     Optional<OrderEntity> findById(UUID id);
@@ -43,13 +41,6 @@ public interface OrderRepository extends GenericRepository<OrderEntity, UUID> {
     List<OrderEntity> lockPendingCreatedBefore(Instant placedBefore, int limit);
 
     Optional<OrderEntity> findByIdempotencyKey(String idempotencyKey);
-
-    /**
-     * Serialises requests carrying the same Idempotency-Key until the first one commits, so two concurrent retries
-     * cannot both create an order (two-int advisory keys live apart from the outbox relay's bigint key).
-     */
-    @Query(value = "SELECT true FROM (SELECT pg_advisory_xact_lock(1, hashtext(:key))) AS locked", nativeQuery = true)
-    boolean lockIdempotencyKey(String key);
 
     Page<OrderEntity> findAll(Pageable pageable);
 

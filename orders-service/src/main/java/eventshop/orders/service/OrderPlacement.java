@@ -2,12 +2,14 @@ package eventshop.orders.service;
 
 import eventshop.events.Timestamps;
 import eventshop.orders.domain.IdempotencyKeyReusedException;
+import eventshop.orders.domain.InvalidOrderException;
 import eventshop.orders.domain.OrderPricing;
 import eventshop.orders.domain.OrderStatus;
 import eventshop.orders.domain.PricedLine;
 import eventshop.orders.domain.PricedOrder;
 import eventshop.orders.domain.RequestedLine;
 import eventshop.orders.messaging.OrderOutbox;
+import eventshop.orders.persistence.NewOrderInsert;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderLineEntity;
 import eventshop.orders.persistence.OrderLineRepository;
@@ -54,37 +56,48 @@ public class OrderPlacement {
         this.queries = queries;
     }
 
+    /**
+     * Prices the order first and then inserts it, so that a new order - the common case - costs no look-up of its
+     * Idempotency-Key: the insert itself finds out whether the key is taken (see {@link NewOrderInsert}).
+     */
     @Transactional
     public Placed place(NewOrder request, @Nullable String idempotencyKey) {
         String fingerprint = request.fingerprint();
-        if (idempotencyKey != null) {
-            Optional<Placed> earlier = earlierPlacement(idempotencyKey, fingerprint);
-            if (earlier.isPresent()) {
-                return earlier.get();
+        PricedOrder priced;
+        try {
+            priced = price(request.lines());
+        } catch (InvalidOrderException refused) {
+            // A retry of an order whose product has left the catalog since is still answered with that order.
+            if (idempotencyKey == null) {
+                throw refused;
             }
+            return earlierPlacement(idempotencyKey, fingerprint).orElseThrow(() -> refused);
         }
-        PricedOrder priced = price(request.lines());
         Instant now = Timestamps.now();
-        OrderTransitions.Created created = transitions.created(new OrderEntity(UUID.randomUUID(),
+        Optional<OrderTransitions.Created> created = transitions.created(new OrderEntity(UUID.randomUUID(),
                 request.customerName(), request.customerEmail(), OrderStatus.PENDING, null, priced.total(),
                 priced.currency(), CorrelationId.current().orElse(null), idempotencyKey, fingerprint, now, now));
-        OrderEntity order = created.order();
+        if (created.isEmpty()) {
+            return earlierPlacement(idempotencyKey, fingerprint).orElseThrow(() -> new IllegalStateException(
+                    "Idempotency-Key '" + idempotencyKey + "' is taken, but by no order"));
+        }
+        OrderEntity order = created.get().order();
         List<OrderLineEntity> saved = lines.saveAll(toEntities(order.id(), priced.lines()));
         outbox.placed(order, saved);
-        return new Placed(order.id(), false, new OrderDetails(order, saved, List.of(created.history())));
+        return new Placed(order.id(), false, new OrderDetails(order, saved, List.of(created.get().history())));
     }
 
+    /** The order an earlier request with this key placed (committed: the insert waited for it), if any. */
     private Optional<Placed> earlierPlacement(String idempotencyKey, String fingerprint) {
-        orders.lockIdempotencyKey(idempotencyKey);
         return orders.findByIdempotencyKey(idempotencyKey).map(existing -> {
             if (!fingerprint.equals(existing.requestFingerprint())) {
                 throw new IdempotencyKeyReusedException(idempotencyKey, existing.id());
             }
-            return new Placed(existing.id(), true, queries.get(existing.id()));
+            return new Placed(existing.id(), true, queries.details(existing));
         });
     }
 
-    /** @throws eventshop.orders.domain.InvalidOrderException naming each line the catalog cannot price */
+    /** @throws InvalidOrderException naming each line the catalog cannot price */
     private PricedOrder price(List<RequestedLine> requested) {
         return OrderPricing.price(requested, catalog.entries(requested.stream().map(RequestedLine::sku).toList()));
     }

@@ -33,8 +33,14 @@ public class OrderQueries {
 
     @ReadOnly
     public OrderDetails get(UUID id) {
-        OrderEntity order = orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
-        return new OrderDetails(order, lines.findByOrderIdOrderByLineNo(id), history.findByOrderIdOrderById(id));
+        return details(orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id)));
+    }
+
+    /** The lines and history of an order already read. */
+    @ReadOnly
+    public OrderDetails details(OrderEntity order) {
+        return new OrderDetails(order, lines.findByOrderIdOrderByLineNo(order.id()),
+                history.findByOrderIdOrderById(order.id()));
     }
 
     @ReadOnly

@@ -2,6 +2,7 @@ package eventshop.orders.service;
 
 import eventshop.events.Timestamps;
 import eventshop.orders.domain.OrderStatus;
+import eventshop.orders.persistence.NewOrderInsert;
 import eventshop.orders.persistence.OrderEntity;
 import eventshop.orders.persistence.OrderRepository;
 import eventshop.orders.persistence.StatusChangeEntity;
@@ -12,6 +13,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
@@ -19,13 +22,17 @@ import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATO
 @Singleton
 public class OrderTransitions {
 
+    private static final String PLACED = "Order placed";
+
     private final OrderRepository orders;
+    private final NewOrderInsert newOrders;
     private final StatusChangeRepository history;
     private final ApplicationEventPublisher<OrderStatusChanged> changes;
 
-    public OrderTransitions(OrderRepository orders, StatusChangeRepository history,
+    public OrderTransitions(OrderRepository orders, NewOrderInsert newOrders, StatusChangeRepository history,
                             ApplicationEventPublisher<OrderStatusChanged> changes) {
         this.orders = orders;
+        this.newOrders = newOrders;
         this.history = history;
         this.changes = changes;
     }
@@ -34,10 +41,21 @@ public class OrderTransitions {
     public record Created(OrderEntity order, StatusChangeEntity history) {
     }
 
+    /**
+     * Stores a new order with its first line of history (one statement).
+     *
+     * @return empty when an order already holds the order's Idempotency-Key: nothing was written
+     */
     @Transactional(propagation = MANDATORY)
-    public Created created(OrderEntity order) {
-        OrderEntity saved = orders.save(order);
-        return new Created(saved, record(saved, "Order placed"));
+    public Optional<Created> created(OrderEntity order) {
+        OptionalLong historyId = newOrders.insertUnlessKeyTaken(order, PLACED);
+        if (historyId.isEmpty()) {
+            return Optional.empty();
+        }
+        StatusChangeEntity first = new StatusChangeEntity(historyId.getAsLong(), order.id(), order.status(), PLACED,
+                order.updatedAt());
+        changes.publishEvent(new OrderStatusChanged(order.id(), order.status(), PLACED, order.updatedAt()));
+        return Optional.of(new Created(order, first));
     }
 
     @Transactional(propagation = MANDATORY)
