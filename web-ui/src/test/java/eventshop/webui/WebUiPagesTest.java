@@ -455,6 +455,14 @@ class WebUiPagesTest implements TestPropertyProvider {
     }
 
     @Test
+    void auditPageMarksAResentCopyOfAnEvent() {
+        Document page = get("/audit");
+
+        assertThat(page.select("table.journal tbody tr:has(.badge-resent)")).singleElement()
+                .extracting(row -> row.child(1).text()).isEqualTo("shop.orders · 1 · 8");
+    }
+
+    @Test
     void theNotificationsPageListsWhatWasSent() {
         assertThat(get("/notifications").select("article.notification").text()).contains("Your order is confirmed");
     }
