@@ -100,20 +100,13 @@ class OnePollOfManyEventsTest extends InventoryIntegrationTest {
 
     @Test
     void anUnprocessableOrderInTheMiddleOfAPollIsDeadLetteredAndItsNeighboursAreAppliedOnce() {
-        createProduct("POLL-MIX", 10, 0);
-        Customer customer = customer("Poll Neighbour");
-        EventEnvelope before = orderPlaced(UUID.randomUUID(), customer, line("POLL-MIX", 1));
         // two lines of the same product whose quantities add up beyond an int: the order can never be decided
-        EventEnvelope poison = orderPlaced(UUID.randomUUID(), customer, line("POLL-MIX", Integer.MAX_VALUE),
-                line("POLL-MIX", Integer.MAX_VALUE));
-        EventEnvelope after = orderPlaced(UUID.randomUUID(), customer, line("POLL-MIX", 2));
-        String key = sendInOnePoll(List.of(before, poison, after));
+        EventEnvelope poison = orderPlaced(UUID.randomUUID(), customer("Poll Poison"),
+                line("POLL-MIX", Integer.MAX_VALUE), line("POLL-MIX", Integer.MAX_VALUE));
 
-        await().untilAsserted(() -> assertThat(deadLetters(key)).hasSize(1));
-        await().untilAsserted(() -> assertThat(events(StockReserved.class,
-                e -> e.orderId().equals(before.orderId()) || e.orderId().equals(after.orderId()))).hasSize(2));
-        assertAppliedInOnePoll(List.of(before, after));
-        assertThat(header(deadLetters(key).get(0), EventHeaders.DLT_ERROR)).contains("overflow");
+        ConsumerRecord<String, byte[]> deadLetter = pollRefusingOneBetweenTwoOrders("POLL-MIX", poison);
+
+        assertThat(header(deadLetter, EventHeaders.DLT_ERROR)).contains("overflow");
         assertThat(db.queryLong("SELECT count(*) FROM processed_event WHERE event_id = ?", poison.eventId()))
                 .as("the refused event is not remembered as processed").isZero();
         assertThat(db.queryLong("SELECT count(*) FROM order_decision WHERE order_id = ?", poison.orderId())).isZero();
@@ -125,23 +118,36 @@ class OnePollOfManyEventsTest extends InventoryIntegrationTest {
 
     @Test
     void anEventWhoseRowsTheDatabaseCouldNotStoreIsDeadLetteredAloneThoughThePollWritesAtTheEnd() {
-        createProduct("POLL-LONG", 10, 0);
-        Customer customer = customer("Poll Verbose");
-        EventEnvelope before = orderPlaced(UUID.randomUUID(), customer, line("POLL-LONG", 1));
         // a cancellation of an order inventory never saw is recorded with its reason, a column of 1000 characters
-        EventEnvelope tooLong = EventEnvelope.of(new eventshop.events.OrderCancelled(customer, "x".repeat(1001)),
-                UUID.randomUUID(), "cancel-long", "orders-service");
-        EventEnvelope after = orderPlaced(UUID.randomUUID(), customer, line("POLL-LONG", 2));
-        String key = sendInOnePoll(List.of(before, tooLong, after));
+        EventEnvelope tooLong = EventEnvelope.of(new eventshop.events.OrderCancelled(customer("Poll Verbose"),
+                "x".repeat(1001)), UUID.randomUUID(), "cancel-long", "orders-service");
+
+        ConsumerRecord<String, byte[]> deadLetter = pollRefusingOneBetweenTwoOrders("POLL-LONG", tooLong);
+
+        assertThat(header(deadLetter, EventHeaders.DLT_ERROR)).contains("does not fit");
+        assertThat(db.queryLong("SELECT count(*) FROM order_decision WHERE order_id = ?", tooLong.orderId()))
+                .isZero();
+        assertThat(stockOf("POLL-LONG")).isEqualTo(7);
+    }
+
+    /**
+     * Sends {@code refused} in one poll between two orders of a new product {@code sku} (stock 10; the orders take 1
+     * and 2), and waits until it is dead-lettered and its neighbours are reserved, both in one transaction.
+     *
+     * @return the refused event's dead letter
+     */
+    private ConsumerRecord<String, byte[]> pollRefusingOneBetweenTwoOrders(String sku, EventEnvelope refused) {
+        createProduct(sku, 10, 0);
+        Customer customer = customer("Poll Neighbour");
+        EventEnvelope before = orderPlaced(UUID.randomUUID(), customer, line(sku, 1));
+        EventEnvelope after = orderPlaced(UUID.randomUUID(), customer, line(sku, 2));
+        String key = sendInOnePoll(List.of(before, refused, after));
 
         await().untilAsserted(() -> assertThat(deadLetters(key)).hasSize(1));
         await().untilAsserted(() -> assertThat(events(StockReserved.class,
                 e -> e.orderId().equals(before.orderId()) || e.orderId().equals(after.orderId()))).hasSize(2));
         assertAppliedInOnePoll(List.of(before, after));
-        assertThat(header(deadLetters(key).get(0), EventHeaders.DLT_ERROR)).contains("does not fit");
-        assertThat(db.queryLong("SELECT count(*) FROM order_decision WHERE order_id = ?", tooLong.orderId()))
-                .isZero();
-        assertThat(stockOf("POLL-LONG")).isEqualTo(7);
+        return deadLetters(key).get(0);
     }
 
     /**

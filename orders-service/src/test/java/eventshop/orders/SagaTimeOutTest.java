@@ -6,6 +6,8 @@ import eventshop.events.OrderRejected;
 import eventshop.events.StockLine;
 import eventshop.events.StockReserved;
 import eventshop.events.Topics;
+import eventshop.orders.domain.OrderStatus;
+import eventshop.orders.service.OrderMetrics;
 import eventshop.orders.service.PendingOrderTimeOuts;
 import eventshop.testing.Http;
 import eventshop.testing.KafkaTestClient;
@@ -37,8 +39,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The saga time-out on the real broker and database: an order inventory never answers is rejected as timed out through
- * the outbox, exactly once even when several instances run the job at the same moment, and an answer that arrives
- * afterwards neither confirms it nor is dead-lettered.
+ * the outbox (each order of a batch as if it were alone), exactly once even when several instances run the job at the
+ * same moment, and an answer that arrives afterwards neither confirms it nor is dead-lettered.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +51,9 @@ class SagaTimeOutTest extends OrdersServiceFixture {
 
     @Inject
     PendingOrderTimeOuts timeOuts;
+
+    @Inject
+    OrderMetrics metrics;
 
     private KafkaTestClient.TopicWatcher topics;
 
@@ -141,6 +146,25 @@ class SagaTimeOutTest extends OrdersServiceFixture {
         await().atMost(WAIT).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
                 assertThat(all(id, "OrderRejected")).hasSize(1)));
         assertThat(ids).allSatisfy(id -> assertThat(historyStatuses(get(id))).containsExactly("PENDING", "REJECTED"));
+    }
+
+    @Test
+    void eachOrderOfAnOverdueBatchIsRejectedAsIfAlone() {
+        List<String> ids = IntStream.range(0, 3).mapToObj(i -> place()).toList();
+        double rejectedBefore = metrics.count(OrderStatus.REJECTED);
+
+        // all three overdue in one statement, so one run of the job (batch size 3) takes them together
+        database.execute("UPDATE customer_order SET created_at = created_at - interval '1 hour' WHERE id IN ('"
+                + String.join("','", ids) + "')");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
+                assertThat(single(id, "OrderRejected")).isNotNull()));
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(historyStatuses(get(id))).containsExactly("PENDING", "REJECTED");
+            assertThat(codec.decode(single(id, "OrderRejected").value()).correlationId())
+                    .isEqualTo(codec.decode(single(id, "OrderPlaced").value()).correlationId());
+        });
+        await().atMost(WAIT).until(() -> metrics.count(OrderStatus.REJECTED) == rejectedBefore + 3);
     }
 
     private String place() {

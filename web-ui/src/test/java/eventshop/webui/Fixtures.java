@@ -74,18 +74,25 @@ public final class Fixtures {
                 .formatted(orderId);
     }
 
+    /** An OrderPlaced, an invalid record, and the OrderPlaced again at a later offset (sent twice: resent). */
     public static String journal() {
         return """
                 {"items":[
+                 {"id":3,"topic":"shop.orders","partition":1,"offset":8,"key":"%1$s",
+                  "eventId":"a0000000-0000-0000-0000-000000000001","type":"OrderPlaced","orderId":"%1$s",
+                  "correlationId":"req-42","source":"orders-service","valid":true,"error":null,
+                  "occurredAt":"2026-11-21T10:00:00Z","recordedAt":"2026-11-21T10:00:02Z","replayed":false,
+                  "resent":true},
                  {"id":2,"topic":"shop.orders","partition":1,"offset":7,"key":"k","eventId":null,"type":null,
                   "orderId":null,"correlationId":null,"source":null,"valid":false,
                   "error":"MALFORMED_JSON: not a JSON event envelope","occurredAt":null,
-                  "recordedAt":"2026-11-21T10:00:01Z"},
+                  "recordedAt":"2026-11-21T10:00:01Z","replayed":false,"resent":false},
                  {"id":1,"topic":"shop.orders","partition":1,"offset":6,"key":"%1$s",
                   "eventId":"a0000000-0000-0000-0000-000000000001","type":"OrderPlaced","orderId":"%1$s",
                   "correlationId":"req-42","source":"orders-service","valid":true,"error":null,
-                  "occurredAt":"2026-11-21T10:00:00Z","recordedAt":"2026-11-21T10:00:00.040Z"}],
-                 "page":0,"size":50,"total":2}""".formatted(ORDER_ID);
+                  "occurredAt":"2026-11-21T10:00:00Z","recordedAt":"2026-11-21T10:00:00.040Z","replayed":false,
+                  "resent":false}],
+                 "page":0,"size":50,"total":3}""".formatted(ORDER_ID);
     }
 
     public static String stats() {

@@ -1,5 +1,6 @@
 package eventshop.webui;
 
+import eventshop.webui.security.CsrfTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,6 +34,22 @@ public record StaffSession(Cookie cookie) {
         Cookie jwt = response.getCookie("JWT").orElse(null);
         assertThat(jwt).as("the sign-in cookie").isNotNull();
         return new StaffSession(jwt);
+    }
+
+    /**
+     * A form as this staff member's browser posts it from a page that carried {@code csrfToken}: the token as the
+     * {@code _csrf} field and as its cookie, and the sign-in cookie. {@code fields} is the url-encoded form.
+     */
+    public HttpRequest<String> form(String uri, String fields, String csrfToken) {
+        return form(uri, fields, csrfToken, csrfToken);
+    }
+
+    /** The same with another token in the {@code _csrf} field than in the cookie: a forged or stale form. */
+    public HttpRequest<String> form(String uri, String fields, String fieldToken, String cookieToken) {
+        String csrfField = "_csrf=" + URLEncoder.encode(fieldToken, StandardCharsets.UTF_8);
+        return HttpRequest.POST(uri, fields.isEmpty() ? csrfField : fields + "&" + csrfField)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .cookie(Cookie.of(CsrfTokens.COOKIE, cookieToken)).cookie(cookie);
     }
 
     public static HttpRequest<String> signInForm(String name, String password, String csrfToken) {

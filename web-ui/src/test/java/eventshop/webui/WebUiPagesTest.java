@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -176,8 +175,8 @@ class WebUiPagesTest implements TestPropertyProvider {
                 .exchange(HttpRequest.POST("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=1")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class));
         assertThat(missing.getResponse().getBody(String.class).orElse("")).contains("expired");
-        assertStatus(HttpStatus.FORBIDDEN, () -> client.toBlocking().exchange(form("/orders",
-                "name=Ada&email=ada%40example.com&sku=ESP&quantity=1&_csrf=wrong"), String.class));
+        assertStatus(HttpStatus.FORBIDDEN, () -> client.toBlocking().exchange(staff.form("/orders",
+                "name=Ada&email=ada%40example.com&sku=ESP&quantity=1", "wrong", TOKEN), String.class));
         assertThat(posts()).as("nothing reached orders-service").isEqualTo(postsBefore);
     }
 
@@ -189,7 +188,7 @@ class WebUiPagesTest implements TestPropertyProvider {
     /** As a browser may: the headers in one packet, the form body later (the filter must wait for it). */
     @Test
     void aFormWhoseBodyArrivesAfterItsHeadersIsChecked() throws Exception {
-        String body = "quantity=10" + csrf();
+        String body = form("/inventory/ESP/restock", "quantity=10").getBody().orElseThrow();
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
             java.io.OutputStream out = socket.getOutputStream();
             out.write(("POST /inventory/ESP/restock HTTP/1.1\r\nHost: localhost\r\nCookie: eventshop_csrf=" + TOKEN
@@ -210,7 +209,7 @@ class WebUiPagesTest implements TestPropertyProvider {
     void anInvalidFormShowsFieldErrorsAndKeepsTheInput() {
         HttpClientResponseException e = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
                 .exchange(form("/orders", "name=Ada+Lovelace&email=not-an-email&sku=ESP&quantity=abc&sku=MUG"
-                        + "&quantity=2" + csrf()), String.class));
+                        + "&quantity=2"), String.class));
         Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
         assertThat(page.select("input[name=name]").val()).isEqualTo("Ada Lovelace");
         assertThat(page.select("input[name=email]").val()).isEqualTo("not-an-email");
@@ -226,13 +225,13 @@ class WebUiPagesTest implements TestPropertyProvider {
     void theQuantityRuleIsOrdersServicesRule() {
         int before = orders.calls("PlaceOrder").size();
         HttpResponse<String> hundred = client.toBlocking().exchange(form("/orders",
-                "name=Ada&email=ada%40example.com&sku=ESP&quantity=100" + csrf()), String.class);
+                "name=Ada&email=ada%40example.com&sku=ESP&quantity=100"), String.class);
         assertThat(hundred.getStatus().getCode()).isEqualTo(HttpStatus.SEE_OTHER.getCode());
         assertThat(orders.calls("PlaceOrder").stream().skip(before).map(c -> (PlaceOrderRequest) c.request())
                 .anyMatch(r -> r.getLines(0).getSku().equals("ESP") && r.getLines(0).getQuantity() == 100)).isTrue();
 
         HttpClientResponseException tooMany = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
-                .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=101" + csrf()),
+                .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=101"),
                         String.class));
         Document page = Jsoup.parse(tooMany.getResponse().getBody(String.class).orElseThrow());
         assertThat(page.select("li.line .error").text()).isEqualTo("A whole number from 1 to 100.");
@@ -242,7 +241,7 @@ class WebUiPagesTest implements TestPropertyProvider {
     @Test
     void placingAnOrderCallsOrdersServiceWithARequestIdAndRedirectsToTheOrder() {
         HttpResponse<String> response = client.toBlocking().exchange(form("/orders",
-                "name=Ada+Lovelace&email=ada%40example.com&sku=ESP&quantity=2&sku=MUG&quantity=1" + csrf()),
+                "name=Ada+Lovelace&email=ada%40example.com&sku=ESP&quantity=2&sku=MUG&quantity=1"),
                 String.class);
         assertThat(response.getStatus().getCode()).isEqualTo(HttpStatus.SEE_OTHER.getCode());
         assertThat(response.getHeaders().get("Location")).isEqualTo("/orders/" + Fixtures.ORDER_ID);
@@ -271,7 +270,7 @@ class WebUiPagesTest implements TestPropertyProvider {
         });
         try {
             HttpClientResponseException e = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
-                    .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=NOPE&quantity=1" + csrf()),
+                    .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=NOPE&quantity=1"),
                             String.class));
             Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
             assertThat(page.select("li.line").get(0).text()).contains("unknown SKU 'NOPE'");
@@ -289,7 +288,7 @@ class WebUiPagesTest implements TestPropertyProvider {
         try {
             HttpClientResponseException e = assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
                     .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=1&sku=MUG"
-                            + "&quantity=1" + csrf()), String.class));
+                            + "&quantity=1"), String.class));
             Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
             assertThat(page.select("li.line").get(1).select(".error").text()).isEqualTo("MUG is not sold any more");
             assertThat(page.select("li.line").get(0).select(".error")).isEmpty();
@@ -341,7 +340,7 @@ class WebUiPagesTest implements TestPropertyProvider {
 
     private String cancelRedirect() {
         String cancel = "/orders/" + Fixtures.ORDER_ID + "/cancel";
-        HttpResponse<String> response = client.toBlocking().exchange(form(cancel, csrf().substring(1)), String.class);
+        HttpResponse<String> response = client.toBlocking().exchange(form(cancel, ""), String.class);
         assertThat(response.getStatus().getCode()).isEqualTo(HttpStatus.SEE_OTHER.getCode());
         return response.getHeaders().get("Location");
     }
@@ -373,7 +372,7 @@ class WebUiPagesTest implements TestPropertyProvider {
         orders.stop();
         try {
             HttpClientResponseException e = assertStatus(HttpStatus.SERVICE_UNAVAILABLE, () -> client.toBlocking()
-                    .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=3" + csrf()),
+                    .exchange(form("/orders", "name=Ada&email=ada%40example.com&sku=ESP&quantity=3"),
                             String.class));
             Document page = Jsoup.parse(e.getResponse().getBody(String.class).orElseThrow());
             assertThat(page.select(".banner").text()).contains("not reachable");
@@ -420,7 +419,7 @@ class WebUiPagesTest implements TestPropertyProvider {
     @Test
     void restockSendsTheQuantityToInventoryAndReturnsToTheTable() {
         HttpResponse<String> ok = client.toBlocking().exchange(form("/inventory/ESP/restock",
-                "quantity=10" + csrf()), String.class);
+                "quantity=10"), String.class);
         assertThat(ok.getStatus().getCode()).isEqualTo(HttpStatus.SEE_OTHER.getCode());
         assertThat(ok.getHeaders().get("Location")).isEqualTo("/inventory?restocked=ESP");
         assertThat(inventory.requests()).anyMatch(r -> r.path().equals("/products/ESP/restock")
@@ -430,10 +429,10 @@ class WebUiPagesTest implements TestPropertyProvider {
     /** The rule is inventory's (1 to 10,000): a big delivery goes through, one more unit does not. */
     @Test
     void theRestockRuleIsInventorysRule() {
-        assertThat(client.toBlocking().exchange(form("/inventory/ESP/restock", "quantity=10000" + csrf()),
+        assertThat(client.toBlocking().exchange(form("/inventory/ESP/restock", "quantity=10000"),
                 String.class).getStatus().getCode()).isEqualTo(HttpStatus.SEE_OTHER.getCode());
         assertStatus(HttpStatus.UNPROCESSABLE_ENTITY, () -> client.toBlocking()
-                .exchange(form("/inventory/ESP/restock", "quantity=10001" + csrf()), String.class));
+                .exchange(form("/inventory/ESP/restock", "quantity=10001"), String.class));
     }
 
     @Test
@@ -452,6 +451,14 @@ class WebUiPagesTest implements TestPropertyProvider {
         assertThat(page.select("a.export").attr("href")).isEqualTo("/audit/export");
         assertThat(audit.requests().stream().anyMatch(r -> r.path().equals("/audit/events")
                 && r.query().contains("valid=false"))).isTrue();
+    }
+
+    @Test
+    void auditPageMarksAResentCopyOfAnEvent() {
+        Document page = get("/audit");
+
+        assertThat(page.select("table.journal tbody tr:has(.badge-resent)")).singleElement()
+                .extracting(row -> row.child(1).text()).isEqualTo("shop.orders · 1 · 8");
     }
 
     @Test
@@ -486,13 +493,8 @@ class WebUiPagesTest implements TestPropertyProvider {
     }
 
     /** A form as a signed-in staff member sends it, with the CSRF cookie and token. */
-    private HttpRequest<String> form(String uri, String body) {
-        return HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .cookie(io.micronaut.http.cookie.Cookie.of("eventshop_csrf", TOKEN)).cookie(staff.cookie());
-    }
-
-    private static String csrf() {
-        return "&_csrf=" + URLEncoder.encode(TOKEN, StandardCharsets.UTF_8);
+    private HttpRequest<String> form(String uri, String fields) {
+        return staff.form(uri, fields, TOKEN);
     }
 
     private static HttpClientResponseException assertStatus(HttpStatus status,

@@ -216,50 +216,51 @@ public final class ReservationPoll implements EventHandler {
     }
 
     private void release(EventEnvelope event, OrderCancelled cancelled) {
-        UUID orderId = requireOrderId(event);
-        OrderDecision decision = decisions.get(orderId);
-        if (decision == null) {
-            decideBeforeAnyReservation(orderId, Outcome.CANCELLED, cancelled.customer(), cancelled.reason());
-            LOG.debug("Order {} cancelled before any reservation; nothing to release", orderId);
-            return;
-        }
-        List<Reservation> reservations = held.getOrDefault(orderId, List.of());
-        if (decision.outcome() != Outcome.RESERVED || reservations.isEmpty()) {
-            LOG.debug("Order {} holds no reservation ({}); cancellation changes nothing", orderId, decision.outcome());
-            summary.unchanged++;
-            return;
-        }
-        List<StockLine> lines = releaseHeld(decision, reservations, event.correlationId());
-        notify(decision.customerEmail(), orderId, NotificationTexts.released(decision.customerName(), orderId, lines),
-                event.correlationId());
-        LOG.debug("Order {} cancelled: released {}", orderId, lines);
+        giveBack(event, Outcome.CANCELLED, cancelled.customer(), cancelled.reason(), NotificationTexts::released);
     }
 
     /**
      * The orders service rejected the order on its own: it timed out waiting for this service's answer (an answer
-     * inventory gave itself, StockRejected, leaves nothing to do here). Whatever was reserved for it is released;
-     * if nothing was decided yet, the order is marked rejected so that its OrderPlaced, should it still come, reserves
-     * nothing.
+     * inventory gave itself, StockRejected, leaves nothing to do here).
      */
     private void withdraw(EventEnvelope event, OrderRejected rejected) {
+        giveBack(event, Outcome.REJECTED, rejected.customer(), rejected.reason(),
+                (customerName, orderId, lines) -> NotificationTexts.withdrawn(customerName, orderId, rejected.reason(),
+                        lines));
+    }
+
+    /**
+     * Releases what the order holds and tells the customer; an order not decided yet is closed with
+     * {@code outcomeIfUndecided}, so that its OrderPlaced, should it still come, reserves nothing.
+     */
+    private void giveBack(EventEnvelope event, Outcome outcomeIfUndecided, Customer customer, String reason,
+                          ReleaseMessage message) {
         UUID orderId = requireOrderId(event);
         OrderDecision decision = decisions.get(orderId);
         if (decision == null) {
-            decideBeforeAnyReservation(orderId, Outcome.REJECTED, rejected.customer(), rejected.reason());
-            LOG.debug("Order {} rejected by the orders service before any reservation: {}", orderId,
-                    rejected.reason());
+            decideBeforeAnyReservation(orderId, outcomeIfUndecided, customer, reason);
+            LOG.debug("Order {} closed by {} before any reservation ({}); nothing to release", orderId, event.type(),
+                    reason);
             return;
         }
         List<Reservation> reservations = held.getOrDefault(orderId, List.of());
         if (decision.outcome() != Outcome.RESERVED || reservations.isEmpty()) {
+            // the usual case for OrderRejected: it follows this service's own StockRejected
+            LOG.debug("Order {} holds no reservation ({}); {} changes nothing", orderId, decision.outcome(),
+                    event.type());
             summary.unchanged++;
-            return; // the usual case: OrderRejected follows this service's own StockRejected
+            return;
         }
         List<StockLine> lines = releaseHeld(decision, reservations, event.correlationId());
-        notify(decision.customerEmail(), orderId,
-                NotificationTexts.withdrawn(decision.customerName(), orderId, rejected.reason(), lines),
+        notify(decision.customerEmail(), orderId, message.of(decision.customerName(), orderId, lines),
                 event.correlationId());
-        LOG.debug("Order {} rejected by the orders service ({}): released {}", orderId, rejected.reason(), lines);
+        LOG.debug("Order {} closed by {} ({}): released {}", orderId, event.type(), reason, lines);
+    }
+
+    /** The customer's message when an order's stock goes back. */
+    @FunctionalInterface
+    private interface ReleaseMessage {
+        Message of(String customerName, UUID orderId, List<StockLine> lines);
     }
 
     private void decideBeforeAnyReservation(UUID orderId, Outcome outcome, Customer customer, String reason) {

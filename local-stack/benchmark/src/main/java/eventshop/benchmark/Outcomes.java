@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,7 +32,7 @@ final class Outcomes implements AutoCloseable {
     static final String CONFIRMED = "OrderConfirmed";
     static final String REJECTED = "OrderRejected";
     private static final String PLACED = "OrderPlaced";
-    private static final java.util.Set<String> ANSWERS = java.util.Set.of("StockReserved", "StockRejected");
+    private static final Set<String> ANSWERS = Set.of("StockReserved", "StockRejected");
     /** Outcomes seen before the POST that created the order returned (the order id is not known yet). Bounded. */
     private static final int MAX_EARLY = 100_000;
 
@@ -50,7 +52,7 @@ final class Outcomes implements AutoCloseable {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
         consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = java.util.stream.Stream.of(Topics.ORDERS, Topics.INVENTORY)
+        List<TopicPartition> partitions = Stream.of(Topics.ORDERS, Topics.INVENTORY)
                 .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);

@@ -75,16 +75,22 @@ public class OrderTransitions {
             return;
         }
         orders.updateAll(moved);
-        history.saveAll(moved.stream().map(order -> new StatusChangeEntity(null, order.id(), order.status(),
-                order.statusReason(), order.updatedAt())).toList());
-        moved.forEach(order -> changes.publishEvent(new OrderStatusChanged(order.id(), order.status(),
-                order.statusReason(), order.updatedAt())));
+        history.saveAll(moved.stream().map(order -> historyRow(order, order.statusReason())).toList());
+        moved.forEach(order -> changes.publishEvent(notice(order, order.statusReason())));
     }
 
     private StatusChangeEntity record(OrderEntity order, @Nullable String reason) {
-        StatusChangeEntity saved = history.save(new StatusChangeEntity(null, order.id(), order.status(), reason,
-                order.updatedAt()));
-        changes.publishEvent(new OrderStatusChanged(order.id(), order.status(), reason, order.updatedAt()));
+        StatusChangeEntity saved = history.save(historyRow(order, reason));
+        changes.publishEvent(notice(order, reason));
         return saved;
+    }
+
+    /** The reason is the caller's: a new order's first line of history says so, while its row has no reason yet. */
+    private static StatusChangeEntity historyRow(OrderEntity order, @Nullable String reason) {
+        return new StatusChangeEntity(null, order.id(), order.status(), reason, order.updatedAt());
+    }
+
+    private static OrderStatusChanged notice(OrderEntity order, @Nullable String reason) {
+        return new OrderStatusChanged(order.id(), order.status(), reason, order.updatedAt());
     }
 }

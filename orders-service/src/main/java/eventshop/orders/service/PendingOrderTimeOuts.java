@@ -61,16 +61,16 @@ public class PendingOrderTimeOuts {
     public int rejectOverdueBatch() {
         String reason = PendingTimeOut.reason(settings.getPendingTimeout());
         return transactions.executeWrite(status -> {
-            List<OrderEntity> overdue = orders.lockPendingCreatedBefore(
-                    Timestamps.now().minus(settings.getPendingTimeout()), settings.getBatchSize());
-            for (OrderEntity order : overdue) {
-                CorrelationId.runWith(order.correlationId(), () -> {
-                    OrderEntity rejected = transitions.move(order, OrderStatus.REJECTED, reason);
-                    outbox.rejected(rejected, reason);
-                });
+            List<OrderEntity> rejected = orders.lockPendingCreatedBefore(
+                    Timestamps.now().minus(settings.getPendingTimeout()), settings.getBatchSize()).stream()
+                    .map(order -> order.withStatus(OrderStatus.REJECTED, reason, Timestamps.now())).toList();
+            transitions.movedAll(rejected);
+            for (OrderEntity order : rejected) {
+                // each OrderRejected carries the correlation id of the request that placed its order
+                CorrelationId.runWith(order.correlationId(), () -> outbox.rejected(order, reason));
                 LOG.info("Order {} rejected: {}", order.id(), reason);
             }
-            return overdue.size();
+            return rejected.size();
         });
     }
 }

@@ -13,11 +13,9 @@ import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -29,8 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,11 +157,8 @@ class FieldFragmentTest implements TestPropertyProvider {
 
     /** Sends a form as a signed-in staff member would and expects it back as refused (422). */
     private Document refused(String uri, String body) {
-        HttpRequest<String> request = HttpRequest.POST(uri, body + "&_csrf=" + URLEncoder.encode(TOKEN,
-                        StandardCharsets.UTF_8)).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .cookie(Cookie.of(CsrfTokens.COOKIE, TOKEN)).cookie(staff.cookie());
         HttpClientResponseException refusal = catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(request, String.class));
+                () -> client.toBlocking().exchange(staff.form(uri, body, TOKEN), String.class));
         assertThat(refusal).as("the form comes back refused").isNotNull();
         assertThat(refusal.getStatus().getCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY.getCode());
         return Jsoup.parse(refusal.getResponse().getBody(String.class).orElseThrow());
