@@ -54,7 +54,7 @@ public class OrderTransitions {
         }
         StatusChangeEntity first = new StatusChangeEntity(historyId.getAsLong(), order.id(), order.status(), PLACED,
                 order.updatedAt());
-        changes.publishEvent(new OrderStatusChanged(order.id(), order.status(), PLACED, order.updatedAt()));
+        changes.publishEvent(notice(order, PLACED));
         return Optional.of(new Created(order, first));
     }
 
@@ -79,17 +79,16 @@ public class OrderTransitions {
         moved.forEach(order -> changes.publishEvent(notice(order, order.statusReason())));
     }
 
-    private StatusChangeEntity record(OrderEntity order, @Nullable String reason) {
-        StatusChangeEntity saved = history.save(historyRow(order, reason));
+    private void record(OrderEntity order, @Nullable String reason) {
+        history.save(historyRow(order, reason));
         changes.publishEvent(notice(order, reason));
-        return saved;
     }
 
-    /** The reason is the caller's: a new order's first line of history says so, while its row has no reason yet. */
     private static StatusChangeEntity historyRow(OrderEntity order, @Nullable String reason) {
         return new StatusChangeEntity(null, order.id(), order.status(), reason, order.updatedAt());
     }
 
+    /** The reason is the caller's: a new order's first line of history says "Order placed", its row no reason. */
     private static OrderStatusChanged notice(OrderEntity order, @Nullable String reason) {
         return new OrderStatusChanged(order.id(), order.status(), reason, order.updatedAt());
     }
