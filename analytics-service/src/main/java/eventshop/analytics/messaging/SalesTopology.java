@@ -90,7 +90,7 @@ public final class SalesTopology {
 
         KStream<String, SalesFact> facts = builder.stream(Topics.ORDERS, Consumed.with(Serdes.String(), envelopes)
                         .withTimestampExtractor(new EventTime()).withName("order-events"))
-                .processValues(() -> new FirstDelivery(configuration.getDedupeRetention(), metrics),
+                .processValues(() -> new FirstDelivery(metrics),
                         Named.as("first-delivery-only"), SalesStores.SEEN_EVENTS)
                 .processValues(() -> new OrderBook(metrics), Named.as("order-book"), SalesStores.PLACED_ORDERS);
 
