@@ -122,6 +122,30 @@ class SalesOnTheBrokerTest {
     }
 
     @Test
+    void anOrderConfirmedBeforeARestartIsTakenBackByItsCancellationAfterIt() throws Exception {
+        properties.putAll(TestInfrastructure.kafkaProperties());
+        properties.put("eventshop.analytics.start", "true");
+        properties.put("eventshop.analytics.application-id", "analytics-test-" + run);
+        properties.put("eventshop.analytics.state-dir", Files.createTempDirectory("analytics-state").toString());
+        startService();
+
+        try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker()) {
+            // Placed and confirmed within one commit interval: the cached placed-orders store must still reach its
+            // changelog at the commit, or the restarted instance would not know the order's lines.
+            UUID order = order(kafka, new OrderLine(espresso, "Espresso " + run, new BigDecimal("2.50"), 2));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(product(espresso)).extracting(ProductSalesView::units)
+                    .isEqualTo(2L));
+
+            stopService();
+            startService();
+            kafka.send(Topics.ORDERS, order.toString(), event(order, new OrderCancelled(ADA, "changed my mind")), codec);
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(product(espresso)).isEqualTo(
+                    new ProductSalesView(espresso, "Espresso " + run, 0, new BigDecimal("0.00"), "EUR")));
+        }
+    }
+
+    @Test
     void aTimelineOfNoMinutesIsRefusedNamingTheParameter() throws Exception {
         properties.putAll(TestInfrastructure.kafkaProperties());
         properties.put("eventshop.analytics.start", "true");
