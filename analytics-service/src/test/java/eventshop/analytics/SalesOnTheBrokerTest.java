@@ -66,12 +66,8 @@ class SalesOnTheBrokerTest {
 
     @Test
     void ordersMoveTheFiguresByExactlyTheirAmountsOnceEvenAcrossARestart() throws Exception {
-        properties.putAll(TestInfrastructure.kafkaProperties());
-        properties.put("eventshop.analytics.start", "true");
-        properties.put("eventshop.analytics.application-id", "analytics-test-" + run);
-        properties.put("eventshop.analytics.state-dir", Files.createTempDirectory("analytics-state").toString());
         properties.put("eventshop.analytics.commit-interval", "100ms");
-        startService();
+        startOnTheSharedBroker();
 
         try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
              KafkaTestClient.TopicWatcher watcher = kafka.watch(List.of(Topics.SALES, Topics.DEADLETTER))) {
@@ -123,11 +119,7 @@ class SalesOnTheBrokerTest {
 
     @Test
     void anOrderConfirmedBeforeARestartIsTakenBackByItsCancellationAfterIt() throws Exception {
-        properties.putAll(TestInfrastructure.kafkaProperties());
-        properties.put("eventshop.analytics.start", "true");
-        properties.put("eventshop.analytics.application-id", "analytics-test-" + run);
-        properties.put("eventshop.analytics.state-dir", Files.createTempDirectory("analytics-state").toString());
-        startService();
+        startOnTheSharedBroker();
 
         try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker()) {
             // Placed and confirmed within one commit interval: the cached placed-orders store must still reach its
@@ -147,11 +139,7 @@ class SalesOnTheBrokerTest {
 
     @Test
     void aTimelineOfNoMinutesIsRefusedNamingTheParameter() throws Exception {
-        properties.putAll(TestInfrastructure.kafkaProperties());
-        properties.put("eventshop.analytics.start", "true");
-        properties.put("eventshop.analytics.application-id", "analytics-test-" + run);
-        properties.put("eventshop.analytics.state-dir", Files.createTempDirectory("analytics-state").toString());
-        startService();
+        startOnTheSharedBroker();
 
         assertThatThrownBy(() -> http.exchange(HttpRequest.GET("/sales/timeline?minutes=0"), String.class))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
@@ -160,6 +148,15 @@ class SalesOnTheBrokerTest {
                             .isEqualTo("application/problem+json");
                     assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("minutes");
                 });
+    }
+
+    /** Runs the service with its stream processor on the shared broker, under this test's own application id. */
+    void startOnTheSharedBroker() throws Exception {
+        properties.putAll(TestInfrastructure.kafkaProperties());
+        properties.put("eventshop.analytics.start", "true");
+        properties.put("eventshop.analytics.application-id", "analytics-test-" + run);
+        properties.put("eventshop.analytics.state-dir", Files.createTempDirectory("analytics-state").toString());
+        startService();
     }
 
     void startService() {
