@@ -66,12 +66,8 @@ class SalesOnTheBrokerTest {
 
     @Test
     void ordersMoveTheFiguresByExactlyTheirAmountsOnceEvenAcrossARestart() throws Exception {
-        properties.putAll(TestInfrastructure.kafkaProperties());
-        properties.put("eventshop.analytics.start", "true");
-        properties.put("eventshop.analytics.application-id", "analytics-test-" + run);
-        properties.put("eventshop.analytics.state-dir", Files.createTempDirectory("analytics-state").toString());
         properties.put("eventshop.analytics.commit-interval", "100ms");
-        startService();
+        startOnTheSharedBroker();
 
         try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
              KafkaTestClient.TopicWatcher watcher = kafka.watch(List.of(Topics.SALES, Topics.DEADLETTER))) {
@@ -122,12 +118,28 @@ class SalesOnTheBrokerTest {
     }
 
     @Test
+    void anOrderConfirmedBeforeARestartIsTakenBackByItsCancellationAfterIt() throws Exception {
+        startOnTheSharedBroker();
+
+        try (KafkaTestClient kafka = KafkaTestClient.forSharedBroker()) {
+            // Placed and confirmed within one commit interval: the cached placed-orders store must still reach its
+            // changelog at the commit, or the restarted instance would not know the order's lines.
+            UUID order = order(kafka, new OrderLine(espresso, "Espresso " + run, new BigDecimal("2.50"), 2));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(product(espresso)).extracting(ProductSalesView::units)
+                    .isEqualTo(2L));
+
+            stopService();
+            startService();
+            kafka.send(Topics.ORDERS, order.toString(), event(order, new OrderCancelled(ADA, "changed my mind")), codec);
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(product(espresso)).isEqualTo(
+                    new ProductSalesView(espresso, "Espresso " + run, 0, new BigDecimal("0.00"), "EUR")));
+        }
+    }
+
+    @Test
     void aTimelineOfNoMinutesIsRefusedNamingTheParameter() throws Exception {
-        properties.putAll(TestInfrastructure.kafkaProperties());
-        properties.put("eventshop.analytics.start", "true");
-        properties.put("eventshop.analytics.application-id", "analytics-test-" + run);
-        properties.put("eventshop.analytics.state-dir", Files.createTempDirectory("analytics-state").toString());
-        startService();
+        startOnTheSharedBroker();
 
         assertThatThrownBy(() -> http.exchange(HttpRequest.GET("/sales/timeline?minutes=0"), String.class))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
@@ -136,6 +148,15 @@ class SalesOnTheBrokerTest {
                             .isEqualTo("application/problem+json");
                     assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("minutes");
                 });
+    }
+
+    /** Runs the service with its stream processor on the shared broker, under this test's own application id. */
+    void startOnTheSharedBroker() throws Exception {
+        properties.putAll(TestInfrastructure.kafkaProperties());
+        properties.put("eventshop.analytics.start", "true");
+        properties.put("eventshop.analytics.application-id", "analytics-test-" + run);
+        properties.put("eventshop.analytics.state-dir", Files.createTempDirectory("analytics-state").toString());
+        startService();
     }
 
     void startService() {

@@ -7,28 +7,24 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Lets each event through once: a redelivery from the outbox relay or a replay from the audit journal carries an
  * event id already seen, and is dropped. Exactly-once processing covers this application's own reads and writes,
  * not a producer that publishes the same event twice; without this, a replayed confirmation would be sold twice.
  * <p>
- * The ids live in a window store so they expire after {@code retention} instead of growing forever. One order's
- * events share a key and so a partition: every copy of an event meets the same store.
+ * The ids live in a window store, at the event's time, so they expire after the dedupe retention instead of growing
+ * forever. A copy of an event is the same bytes (the relay resends what the outbox holds, the audit journal replays
+ * what it received), so it has the same id and the same event time ({@link EventTime}). One order's events share a key
+ * and so a partition: every copy of an event meets the same store.
  */
 final class FirstDelivery implements FixedKeyProcessor<String, EventEnvelope, EventEnvelope> {
 
-    private final Duration retention;
     private final EventMetrics metrics;
     private FixedKeyProcessorContext<String, EventEnvelope> context;
     private WindowStore<String, Long> seen;
 
-    FirstDelivery(Duration retention, EventMetrics metrics) {
-        this.retention = retention;
+    FirstDelivery(EventMetrics metrics) {
         this.metrics = metrics;
     }
 
@@ -46,12 +42,12 @@ final class FirstDelivery implements FixedKeyProcessor<String, EventEnvelope, Ev
         }
         String eventId = envelope.eventId().toString();
         long at = record.timestamp();
-        try (WindowStoreIterator<Long> earlier = seen.fetch(eventId, Instant.ofEpochMilli(at).minus(retention),
-                Instant.ofEpochMilli(at).plus(retention))) {
-            if (earlier.hasNext()) {
-                metrics.duplicate(Topics.ORDERS, envelope.type());
-                return;
-            }
+        // A copy carries the event's own occurredAt, so it has the same event time: look up that one timestamp. A
+        // range fetch would walk every timestamp kept in the in-memory store (one entry per distinct millisecond
+        // over the whole retention), a cost that grew with each event seen until the processor fell behind.
+        if (seen.fetch(eventId, at) != null) {
+            metrics.duplicate(Topics.ORDERS, envelope.type());
+            return;
         }
         seen.put(eventId, at, at);
         context.forward(record);

@@ -29,7 +29,8 @@ import net.sourceforge.argparse4j.inf.Subparsers;
  * shop no longer sustains one (plus optional bisection), a closed-loop phase, then the broker's and PostgreSQL's
  * ceilings; writes load.json. {@code report}: merges load.json with the start-up/RSS table benchmark.sh measured, writes
  * results.json and chart.svg and prints the summary whose last lines are the max sustained rate and the ceilings.
- * {@code jfr-top}: the hottest frames of a JDK Flight Recorder recording.
+ * {@code analytics-backlog}: the stream processor alone over a backlog ({@link AnalyticsBacklog}). {@code jfr-top}: the
+ * hottest frames of a JDK Flight Recorder recording.
  */
 public final class Benchmark {
 
@@ -72,6 +73,15 @@ public final class Benchmark {
         report.addArgument("--load").required(true);
         report.addArgument("--processes").required(true);
         report.addArgument("--out-dir").required(true);
+        Subparser backlog = commands.addParser("analytics-backlog")
+                .help("time analytics-service alone over a backlog of orders on shop.orders");
+        backlog.addArgument("--bootstrap").required(true).help("a broker of its own: the run adds to shop.orders");
+        backlog.addArgument("--orders").type(Integer.class).setDefault(20_000);
+        backlog.addArgument("--rate").type(Double.class).setDefault(75.0)
+                .help("orders/s the event times are spaced at (distinct timestamps, as in a live run)");
+        backlog.addArgument("--jar").setDefault("analytics-service/target/analytics-service.jar");
+        backlog.addArgument("--java-opts").setDefault("-XX:TieredStopAtLevel=1")
+                .help("for analytics-service, e.g. -XX:StartFlightRecording=settings=profile,filename=a.jfr");
         Subparser jfr = commands.addParser("jfr-top");
         jfr.addArgument("recording");
         jfr.addArgument("--top").type(Integer.class).setDefault(25);
@@ -87,6 +97,8 @@ public final class Benchmark {
             case "load" -> load(ns);
             case "report" -> Report.write(Path.of(ns.getString("load")), Path.of(ns.getString("processes")),
                     Path.of(ns.getString("out_dir")));
+            case "analytics-backlog" -> AnalyticsBacklog.run(ns.getString("bootstrap"), ns.getInt("orders"),
+                    ns.getDouble("rate"), Path.of(ns.getString("jar")), ns.getString("java_opts"));
             case "jfr-top" -> JfrTop.print(Path.of(ns.getString("recording")), ns.getInt("top"));
             default -> throw new IllegalArgumentException(ns.getString("command"));
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -71,8 +72,13 @@ final class Counters implements AutoCloseable {
     }
 
     private long shopRecords() throws InterruptedException, ExecutionException, TimeoutException {
-        List<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
-                .filter(t -> t.startsWith("shop.")).toList();
+        return endOffsets(admin, topic -> topic.startsWith("shop."));
+    }
+
+    /** The sum of the end offsets of every partition of the topics named so: records appended to them so far. */
+    static long endOffsets(Admin admin, Predicate<String> named)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream().filter(named).toList();
         Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = described.values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
