@@ -33,6 +33,10 @@ final class BrokerMetrics implements AutoCloseable {
     private static final String REQUESTS = "kafka.network:type=RequestMetrics,name=RequestsPerSec,request=*,version=*";
     private static final String HANDLER_IDLE = "kafka.server:type=KafkaRequestHandlerPool,name=RequestHandlerAvgIdlePercent,*";
     private static final String NETWORK = "kafka.server:type=socket-server-metrics,listener=*,networkProcessor=*";
+    /** Registered where a KRaft controller runs: there its request handler pool marks the same idle meter. */
+    private static final String CONTROLLER = "kafka.controller:type=KafkaController,name=ActiveControllerCount";
+    /** Kafka's split of Fetch into consumers' and followers' fetches: counted in Fetch already. */
+    private static final List<String> FETCH_SPLIT = List.of("FetchConsumer", "FetchFollower");
     /** The KRaft controller's listener (local-stack/bin/kafka.sh): its network threads serve no client. */
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     /** How many request types the phase's line names; results.json holds them all. */
@@ -78,10 +82,12 @@ final class BrokerMetrics implements AutoCloseable {
     }
 
     /**
-     * Counts so far, summed over the brokers: requests by type, the handlers' idle nanoseconds (per handler thread, as
-     * the meter counts them), the network threads' nanoseconds waiting in select and how many threads that sums.
+     * Counts so far, summed over the brokers: requests by type, the handlers' idle nanoseconds (each pool's idle time
+     * divided by its threads, as the meter counts them) and how many pools mark that meter (two on a node that is
+     * broker and controller at once, as in this stack), the network threads' nanoseconds waiting in select and how many
+     * threads that sums.
      */
-    record Snapshot(long nanos, int brokers, Map<String, Long> requests, Double handlerIdleNanos,
+    record Snapshot(long nanos, int brokers, Map<String, Long> requests, Double handlerIdleNanos, int handlerPools,
                     Double networkIdleNanos, int networkThreads) {
     }
 
@@ -93,17 +99,21 @@ final class BrokerMetrics implements AutoCloseable {
         try {
             Map<String, Long> requests = new TreeMap<>();
             Double handlerIdle = null;
+            int handlerPools = 0;
             Double networkIdle = null;
             int networkThreads = 0;
             long nanos = System.nanoTime();
             for (JMXConnector connector : connectors) {
                 MBeanServerConnection mbeans = connector.getMBeanServerConnection();
                 for (ObjectName name : mbeans.queryNames(new ObjectName(REQUESTS), null)) {
-                    long count = ((Number) mbeans.getAttribute(name, "Count")).longValue();
-                    requests.merge(name.getKeyProperty("request"), count, Long::sum);
+                    if (!FETCH_SPLIT.contains(name.getKeyProperty("request"))) {
+                        long count = ((Number) mbeans.getAttribute(name, "Count")).longValue();
+                        requests.merge(name.getKeyProperty("request"), count, Long::sum);
+                    }
                 }
                 for (ObjectName name : mbeans.queryNames(new ObjectName(HANDLER_IDLE), null)) {
                     handlerIdle = plus(handlerIdle, ((Number) mbeans.getAttribute(name, "Count")).doubleValue());
+                    handlerPools += mbeans.isRegistered(new ObjectName(CONTROLLER)) ? 2 : 1;
                 }
                 for (ObjectName name : mbeans.queryNames(new ObjectName(NETWORK), null)) {
                     if (!CONTROLLER_LISTENER.equals(name.getKeyProperty("listener"))) {
@@ -113,7 +123,8 @@ final class BrokerMetrics implements AutoCloseable {
                     }
                 }
             }
-            return new Snapshot(nanos, connectors.size(), requests, handlerIdle, networkIdle, networkThreads);
+            return new Snapshot(nanos, connectors.size(), requests, handlerIdle, handlerPools, networkIdle,
+                    networkThreads);
         } catch (IOException | JMException | RuntimeException e) {
             progress.accept("broker requests per order: not measured in this phase (" + e + ")");
             return null;
@@ -138,17 +149,26 @@ final class BrokerMetrics implements AutoCloseable {
         long total = spent.values().stream().mapToLong(Long::longValue).sum();
         double seconds = Math.max(1e-3, (after.nanos() - before.nanos()) / 1e9);
         return new BrokerLoad(after.brokers(), round2((double) total / orders), Math.round(total / seconds * 10) / 10.0,
-                perOrder, busy(before.handlerIdleNanos(), after.handlerIdleNanos(), seconds * after.brokers()),
+                perOrder, after.handlerPools() != before.handlerPools() ? null
+                        : busy(before.handlerIdleNanos(), after.handlerIdleNanos(), seconds, after.handlerPools(), after.brokers()),
                 after.networkThreads() != before.networkThreads() ? null
-                        : busy(before.networkIdleNanos(), after.networkIdleNanos(), seconds * after.networkThreads()));
+                        : busy(before.networkIdleNanos(), after.networkIdleNanos(), seconds, after.networkThreads(),
+                                after.networkThreads()));
     }
 
-    /** 1 − idle share: idle nanoseconds over the thread-seconds they were counted in; null if not measured. */
-    private static Double busy(Double idleBefore, Double idleAfter, double threadSeconds) {
-        if (idleBefore == null || idleAfter == null || threadSeconds <= 0) {
+    /**
+     * The busy share of {@code of} threads (or brokers' handler pools): the idle shares counted in {@code counted}
+     * threads (or pools) over {@code seconds}, subtracted from {@code counted}, over {@code of}. For the handlers of a
+     * node that is broker and controller at once, both pools' idle shares add up in one meter; the controller's pool,
+     * which serves the broker's heartbeats and little else, is counted as idle, so its few requests count as the
+     * broker's. Null if not measured.
+     */
+    private static Double busy(Double idleBefore, Double idleAfter, double seconds, int counted, int of) {
+        if (idleBefore == null || idleAfter == null || seconds <= 0 || of <= 0) {
             return null;
         }
-        return Math.round((1 - (idleAfter - idleBefore) / (threadSeconds * 1e9)) * 1000) / 1000.0;
+        double idleShares = (idleAfter - idleBefore) / (seconds * 1e9);
+        return Math.round((counted - idleShares) / of * 1000) / 1000.0;
     }
 
     /** "Fetch 10.3, OffsetCommit 1.7, ..." for the top types, the rest summed as "others". */

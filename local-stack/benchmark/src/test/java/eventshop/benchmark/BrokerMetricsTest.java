@@ -16,10 +16,11 @@ class BrokerMetricsTest {
     @Test
     void requestsPerOrderByTypeMostFirstAndTheThreadsBusyShareFromTheirIdleTime() {
         BrokerMetrics.Snapshot before = new BrokerMetrics.Snapshot(0, 1,
-                Map.of("Fetch", 1_000L, "Produce", 500L, "Metadata", 7L), 0.0, 0.0, 3);
+                Map.of("Fetch", 1_000L, "Produce", 500L, "Metadata", 7L), 0.0, 1, 0.0, 3);
         // 10 s later: 8 handler-thread-averaged idle seconds of 10 (20 % busy); 3 network threads idle 27 s of 30.
         BrokerMetrics.Snapshot after = new BrokerMetrics.Snapshot(10 * SECOND, 1,
-                Map.of("Fetch", 3_060L, "Produce", 720L, "Metadata", 7L, "Heartbeat", 30L), 8.0 * SECOND, 27.0 * SECOND, 3);
+                Map.of("Fetch", 3_060L, "Produce", 720L, "Metadata", 7L, "Heartbeat", 30L), 8.0 * SECOND, 1,
+                27.0 * SECOND, 3);
 
         BrokerLoad load = BrokerMetrics.load(before, after, 200);
 
@@ -33,8 +34,18 @@ class BrokerMetricsTest {
     }
 
     @Test
+    void onANodeThatIsBrokerAndControllerBothHandlerPoolsIdleSharesAddUpInOneMeter() {
+        BrokerMetrics.Snapshot before = new BrokerMetrics.Snapshot(0, 1, Map.of("Fetch", 0L), 0.0, 2, null, 0);
+        // 10 s: the broker's pool idle 7 s of 10 on average per thread, the controller's 9.9 s: 16.9 s counted.
+        BrokerMetrics.Snapshot after = new BrokerMetrics.Snapshot(10 * SECOND, 1, Map.of("Fetch", 100L), 16.9 * SECOND,
+                2, null, 0);
+
+        assertThat(BrokerMetrics.load(before, after, 10).requestHandlersBusy()).isEqualTo(0.31);
+    }
+
+    @Test
     void nothingIsMeasuredWithoutBothSnapshotsOrWithoutOrders() {
-        BrokerMetrics.Snapshot snapshot = new BrokerMetrics.Snapshot(0, 1, Map.of("Fetch", 1L), null, null, 0);
+        BrokerMetrics.Snapshot snapshot = new BrokerMetrics.Snapshot(0, 1, Map.of("Fetch", 1L), null, 0, null, 0);
 
         assertThat(BrokerMetrics.load(null, snapshot, 10)).isNull();
         assertThat(BrokerMetrics.load(snapshot, null, 10)).isNull();
