@@ -129,10 +129,11 @@ public final class Benchmark {
         try (Counters counters = new Counters(Counters.admin(ns.getString("bootstrap")), jdbcUrl, jdbc,
                 List.of(ns.getString("databases").split(",")), ns.getString("streams_application_id"));
              Outcomes outcomes = new Outcomes(ns.getString("bootstrap"));
-             SalesUpdates sales = new SalesUpdates(ns.getString("bootstrap"))) {
+             SalesUpdates sales = new SalesUpdates(ns.getString("bootstrap"));
+             BrokerMetrics broker = BrokerMetrics.attach(pids(ns.getString("pids")), Benchmark::progress)) {
             CpuMeter cpu = new CpuMeter(pids(ns.getString("pids")), ns.getLong("clk_tck"), jdbcUrl, jdbc,
                     List.of(ns.getString("databases").split(",")));
-            LoadRunner runner = new LoadRunner(shop, outcomes, sales, counters, cpu, settings.senders(),
+            LoadRunner runner = new LoadRunner(shop, outcomes, sales, counters, cpu, broker, settings.senders(),
                     settings.graceSeconds(), Benchmark::progress);
             if (settings.warmupSeconds() > 0) {
                 progress("warm-up: closed loop, 4 clients for " + settings.warmupSeconds() + " s (not counted) ...");

@@ -29,19 +29,21 @@ final class LoadRunner {
     private final SalesUpdates sales;
     private final Counters counters;
     private final CpuMeter cpu;
+    private final BrokerMetrics broker;
     private final int senders;
     /** The stack's CPU ms per second with no orders (pollers, heartbeats, the JIT): subtracted to cost an order. */
     private volatile double idleCpuPerSecond;
     private final int graceSeconds;
     private final Consumer<String> progress;
 
-    LoadRunner(Shop shop, Outcomes outcomes, SalesUpdates sales, Counters counters, CpuMeter cpu, int senders,
-               int graceSeconds, Consumer<String> progress) {
+    LoadRunner(Shop shop, Outcomes outcomes, SalesUpdates sales, Counters counters, CpuMeter cpu, BrokerMetrics broker,
+               int senders, int graceSeconds, Consumer<String> progress) {
         this.shop = shop;
         this.outcomes = outcomes;
         this.sales = sales;
         this.counters = counters;
         this.cpu = cpu;
+        this.broker = broker;
         this.senders = senders;
         this.graceSeconds = graceSeconds;
         this.progress = progress;
@@ -62,6 +64,7 @@ final class LoadRunner {
         String label = String.format("open loop %.0f/s", rate);
         Counters.Snapshot before = counters.snapshot();
         CpuMeter.Snapshot cpuBefore = cpu.snapshot();
+        BrokerMetrics.Snapshot brokerBefore = broker.snapshot();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(senders, senders, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>());
         long periodNanos = Math.round(1e9 / rate);
@@ -87,7 +90,7 @@ final class LoadRunner {
             pool.shutdown();
             pool.awaitTermination(60, TimeUnit.SECONDS);
             drain(phase);
-            return result(phase, seconds, before, cpuBefore, due);
+            return result(phase, seconds, before, cpuBefore, brokerBefore, due);
         } finally {
             pool.shutdownNow();
         }
@@ -98,6 +101,7 @@ final class LoadRunner {
         Phase phase = new Phase("closed", 0, clients);
         Counters.Snapshot before = counters.snapshot();
         CpuMeter.Snapshot cpuBefore = cpu.snapshot();
+        BrokerMetrics.Snapshot brokerBefore = broker.snapshot();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         phase.startNanos = start;
@@ -115,7 +119,7 @@ final class LoadRunner {
             pool.shutdown();
             pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
             drain(phase);
-            return result(phase, seconds, before, cpuBefore, end);
+            return result(phase, seconds, before, cpuBefore, brokerBefore, end);
         } finally {
             pool.shutdownNow();
         }
@@ -139,8 +143,9 @@ final class LoadRunner {
     }
 
     private PhaseResult result(Phase phase, int seconds, Counters.Snapshot before, CpuMeter.Snapshot cpuBefore,
-                               long lastDueNanos) throws Exception {
+                               BrokerMetrics.Snapshot brokerBefore, long lastDueNanos) throws Exception {
         CpuMeter.Snapshot cpuAfter = cpu.snapshot();
+        BrokerMetrics.Snapshot brokerAfter = broker.snapshot();
         Map<String, Long> cpuMs = CpuMeter.spent(cpuBefore, cpuAfter);
         double wallSeconds = (cpuAfter.nanos() - cpuBefore.nanos()) / 1e9;
         Thread.sleep(1_000);   // PostgreSQL publishes transaction counts about once a second
@@ -170,7 +175,8 @@ final class LoadRunner {
                 round(marginal), round(generatorPerOrder), round(onIdleCores), phase.salesUpdates.get(),
                 Latency.of(phase.salesLatency), round(used.streamsConsumed() / wallSeconds), graceSeconds, sustained,
                 new Results.Stages(Latency.of(phase.acceptedToPlaced), Latency.of(phase.placedToAnswered),
-                        Latency.of(phase.answeredToOutcome)));
+                        Latency.of(phase.answeredToOutcome)),
+                BrokerMetrics.load(brokerBefore, brokerAfter, resolved));
     }
 
     private static double round(double value) {

@@ -60,7 +60,29 @@ final class Report {
                 r.errorKinds().isEmpty() ? "" : " " + r.errorKinds(), r.unresolved(), r.kafkaRecordsPerOrder(),
                 r.dbCommitsPerOrder(), r.stackCpuMsPerOrder(), r.marginalCpuMsPerOrder(), r.ordersPerSecondOnIdleCores(),
                 r.streamsRecordsPerSecond(), r.salesUpdates(), r.eventToSalesMs().p50(), r.eventToSalesMs().p99(), r.kind().equals("open") ? (r.sustained() ? "  SUSTAINED" : "  not sustained") : "")
-                + stagesLine(r.stagesMs());
+                + stagesLine(r.stagesMs()) + brokerLine(r.broker());
+    }
+
+    /** The broker's requests per order by type, and how busy its threads were; nothing if not measured. */
+    private static String brokerLine(Results.BrokerLoad broker) {
+        if (broker == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%n                    broker requests per order: %s (%s in all, %.0f/s, %s)%s",
+                BrokerMetrics.topTypes(broker), BrokerMetrics.number(broker.requestsPerOrder()),
+                broker.requestsPerSecond(), broker.brokers() == 1 ? "1 broker" : "summed over " + broker.brokers() + " brokers",
+                busy(broker));
+    }
+
+    private static String busy(Results.BrokerLoad broker) {
+        List<String> parts = new ArrayList<>();
+        if (broker.requestHandlersBusy() != null) {
+            parts.add(String.format(Locale.ROOT, "request handler threads %.0f %% busy", broker.requestHandlersBusy() * 100));
+        }
+        if (broker.networkThreadsBusy() != null) {
+            parts.add(String.format(Locale.ROOT, "network threads %.0f %% busy", broker.networkThreadsBusy() * 100));
+        }
+        return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
     }
 
     /** Where the time went, p50 / p99 ms per stage; nothing for a run recorded before the stages were measured. */

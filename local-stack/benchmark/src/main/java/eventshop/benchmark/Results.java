@@ -38,7 +38,17 @@ final class Results {
                        double kafkaRecordsPerOrder, double dbCommitsPerOrder, Map<String, Long> cpuMs,
                        double stackCpuMsPerOrder, double marginalCpuMsPerOrder, double generatorCpuMsPerOrder, double ordersPerSecondOnIdleCores,
                        long salesUpdates, Latency eventToSalesMs, double streamsRecordsPerSecond,
-                       int graceSeconds, boolean sustained, Stages stagesMs) {
+                       int graceSeconds, boolean sustained, Stages stagesMs, BrokerLoad broker) {
+    }
+
+    /**
+     * The broker's requests during a phase ({@link BrokerMetrics}; null when not measured): per resolved order, in all
+     * and by request type (most first), per second in all, and the share of time its request handler threads and its
+     * network threads (the client listeners') were busy, 0 to 1 (null if the broker has no such metric). Summed over
+     * {@code brokers} brokers.
+     */
+    record BrokerLoad(int brokers, double requestsPerOrder, double requestsPerSecond,
+                      Map<String, Double> requestsPerOrderByType, Double requestHandlersBusy, Double networkThreadsBusy) {
     }
 
     /** Where an order's time went, stage by stage ({@link Phase#acceptedToPlaced} and the two after it). */

@@ -82,6 +82,6 @@ class ReportTest {
         Results.Latency latency = new Results.Latency(100, p99 / 3, p99 / 1.5, p99, p99 * 1.2, p99 * 1.5, p99 / 2);
         return new PhaseResult(kind, rate, 64, 60, 3000, 3000, 3000, 0, Map.of(), 3000, 0, 0, rate, rate * 0.99,
                 latency, latency, 15_000, 33_000, 5, 11, Map.of("orders-service", 1000L), 60, 20, 5, 100, 1_500, latency, 40,
-                5, sustained, new Results.Stages(latency, latency, latency));
+                5, sustained, new Results.Stages(latency, latency, latency), null);
     }
 }
