@@ -74,10 +74,18 @@ public final class Fixtures {
                 .formatted(orderId);
     }
 
-    /** An OrderPlaced, an invalid record, and the OrderPlaced again at a later offset (sent twice: resent). */
+    /**
+     * An OrderPlaced, an invalid record, the OrderPlaced again at a later offset (sent twice: resent) and once more,
+     * republished by a replay.
+     */
     public static String journal() {
         return """
                 {"items":[
+                 {"id":4,"topic":"shop.orders","partition":1,"offset":9,"key":"%1$s",
+                  "eventId":"a0000000-0000-0000-0000-000000000001","type":"OrderPlaced","orderId":"%1$s",
+                  "correlationId":"req-42","source":"orders-service","valid":true,"error":null,
+                  "occurredAt":"2026-11-21T10:00:00Z","recordedAt":"2026-11-21T11:00:00Z","replayed":true,
+                  "resent":false},
                  {"id":3,"topic":"shop.orders","partition":1,"offset":8,"key":"%1$s",
                   "eventId":"a0000000-0000-0000-0000-000000000001","type":"OrderPlaced","orderId":"%1$s",
                   "correlationId":"req-42","source":"orders-service","valid":true,"error":null,
@@ -92,7 +100,7 @@ public final class Fixtures {
                   "correlationId":"req-42","source":"orders-service","valid":true,"error":null,
                   "occurredAt":"2026-11-21T10:00:00Z","recordedAt":"2026-11-21T10:00:00.040Z","replayed":false,
                   "resent":false}],
-                 "page":0,"size":50,"total":3}""".formatted(ORDER_ID);
+                 "page":0,"size":50,"total":4}""".formatted(ORDER_ID);
     }
 
     public static String stats() {

@@ -462,6 +462,14 @@ class WebUiPagesTest implements TestPropertyProvider {
     }
 
     @Test
+    void auditPageMarksARecordRepublishedByAReplay() {
+        Document page = get("/audit");
+
+        assertThat(page.select("table.journal tbody tr:has(.badge-replayed)")).singleElement()
+                .extracting(row -> row.child(1).text()).isEqualTo("shop.orders · 1 · 9");
+    }
+
+    @Test
     void theNotificationsPageListsWhatWasSent() {
         assertThat(get("/notifications").select("article.notification").text()).contains("Your order is confirmed");
     }
