@@ -26,11 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -187,11 +185,7 @@ final class AnalyticsBacklog {
 
     /** Input records the service committed as processed: its group's offsets on shop.orders. */
     private long committed() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        return offsets.entrySet().stream()
-                .filter(e -> e.getValue() != null && e.getKey().topic().equals(Topics.ORDERS))
-                .mapToLong(e -> e.getValue().offset()).sum();
+        return Counters.committedOffsets(admin, applicationId, Topics.ORDERS::equals);
     }
 
     private void printInternalTopics() throws Exception {

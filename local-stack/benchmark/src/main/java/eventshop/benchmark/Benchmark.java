@@ -121,6 +121,7 @@ public final class Benchmark {
                 ns.getBoolean("quick"));
         Shop shop = new Shop(JSON, ns.getString("orders_url"), ns.getString("inventory_url"),
                 env("EVENTSHOP_STAFF_USER", "staff"), env("EVENTSHOP_STAFF_PASSWORD", "staff-demo"));
+        java.util.Map<String, Long> stack = pids(ns.getString("pids"));
         List<PhaseResult> phases = new ArrayList<>();
         double[] idleHolder = {0};
         PhaseResult closed;
@@ -130,8 +131,8 @@ public final class Benchmark {
                 List.of(ns.getString("databases").split(",")), ns.getString("streams_application_id"));
              Outcomes outcomes = new Outcomes(ns.getString("bootstrap"));
              SalesUpdates sales = new SalesUpdates(ns.getString("bootstrap"));
-             BrokerMetrics broker = BrokerMetrics.attach(pids(ns.getString("pids")), Benchmark::progress)) {
-            CpuMeter cpu = new CpuMeter(pids(ns.getString("pids")), ns.getLong("clk_tck"), jdbcUrl, jdbc,
+             BrokerMetrics broker = BrokerMetrics.attach(stack, Benchmark::progress)) {
+            CpuMeter cpu = new CpuMeter(stack, ns.getLong("clk_tck"), jdbcUrl, jdbc,
                     List.of(ns.getString("databases").split(",")));
             LoadRunner runner = new LoadRunner(shop, outcomes, sales, counters, cpu, broker, settings.senders(),
                     settings.graceSeconds(), Benchmark::progress);

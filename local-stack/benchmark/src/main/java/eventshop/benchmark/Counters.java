@@ -65,9 +65,15 @@ final class Counters implements AutoCloseable {
 
     /** The stream processor's committed offsets on the shop's topics it reads (its internal topics left out). */
     private long streamsConsumed() throws InterruptedException, ExecutionException, TimeoutException {
-        return admin.listConsumerGroupOffsets(streamsApplicationId).partitionsToOffsetAndMetadata()
+        return committedOffsets(admin, streamsApplicationId, topic -> topic.startsWith("shop."));
+    }
+
+    /** The sum of a consumer group's committed offsets on the topics named so: records it committed as processed. */
+    static long committedOffsets(Admin admin, String group, Predicate<String> named)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                 .get(10, TimeUnit.SECONDS).entrySet().stream()
-                .filter(e -> e.getKey().topic().startsWith("shop.") && e.getValue() != null)
+                .filter(e -> named.test(e.getKey().topic()) && e.getValue() != null)
                 .mapToLong(e -> e.getValue().offset()).sum();
     }
 
